@@ -1,0 +1,1 @@
+"""Per-document extraction: segmentation, mentions, relations (stages 2-4)."""

@@ -1,0 +1,110 @@
+"""Lexicons the extractors read, loaded lazily and once from the data files.
+
+Bilingual vocabulary lives in ``kg/schema/lexicons/``; extraction-only word lists
+(surnames, organization suffixes, context cues) in ``kg/extract/data/``.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import ModelError
+from kg.schema import data_path
+
+
+def _rows(path: Path) -> list[list[str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return [
+                [cell.strip() for cell in row]
+                for row in csv.reader(fh, delimiter="\t")
+                if row and row[0].strip() and not row[0].startswith("#")
+            ]
+    except OSError as exc:
+        raise ModelError(f"lexicon {path} is missing from the installed package") from exc
+
+
+def extract_data(name: str) -> Path:
+    return Path(str(resources.files("kg.extract").joinpath("data", name)))
+
+
+def _cell(row: list[str], i: int) -> str:
+    return row[i] if len(row) > i else ""
+
+
+@dataclass(frozen=True)
+class TitleLexicon:
+    base: dict[str, str]  # zh -> en
+    modifiers: dict[str, str]
+    domains: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def titles() -> TitleLexicon:
+    base, mods, domains = {}, {}, {}
+    for row in _rows(data_path("lexicons/titles.tsv")):
+        kind = _cell(row, 2) or "base"
+        {"base": base, "modifier": mods, "domain": domains}[kind][row[0]] = _cell(row, 1)
+    return TitleLexicon(base, mods, domains)
+
+
+@dataclass(frozen=True)
+class TechConcept:
+    zh: str
+    en: str
+    broader: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def technologies() -> dict[str, TechConcept]:
+    """zh preferred label -> concept."""
+    out = {}
+    for row in _rows(data_path("lexicons/technologies.tsv")):
+        aliases = tuple(a for a in _cell(row, 3).split("|") if a)
+        out[row[0]] = TechConcept(row[0], _cell(row, 1), _cell(row, 2), aliases)
+    return out
+
+
+@lru_cache(maxsize=1)
+def tech_surface_forms() -> dict[str, str]:
+    """Every surface form (label or alias) -> preferred zh label."""
+    forms = {}
+    for zh, concept in technologies().items():
+        forms[zh] = zh
+        for alias in concept.aliases:
+            forms.setdefault(alias, zh)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def surnames() -> dict[str, bool]:
+    """surname -> True when it is also a common function word (needs stronger context)."""
+    return {row[0]: _cell(row, 1) == "weak" for row in _rows(extract_data("surnames.tsv"))}
+
+
+@dataclass(frozen=True)
+class OrgSuffix:
+    text: str
+    kind: str  # government | enterprise | academic | association | place
+    strong: bool
+
+
+@lru_cache(maxsize=1)
+def org_suffixes() -> dict[str, OrgSuffix]:
+    return {
+        row[0]: OrgSuffix(row[0], _cell(row, 1), _cell(row, 2) == "strong")
+        for row in _rows(extract_data("org_suffixes.tsv"))
+    }
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """Context words by kind (see cues.tsv): honorifics, speech verbs, boundaries …"""
+    groups: dict[str, set[str]] = {}
+    for row in _rows(extract_data("cues.tsv")):
+        groups.setdefault(row[0], set()).update(w for w in row[1].split() if w)
+    return {k: frozenset(v) for k, v in groups.items()}
