@@ -1,0 +1,92 @@
+"""Measure a predictor on the public NER sets in ../shared/eval/public/ (measuring only).
+
+    PYTHONPATH=. python bench/evaluate_public.py --predictor jieba-pos [--limit 2000] [--json]
+    PYTHONPATH=. python bench/evaluate_public.py --predictor kg --sets cluener
+
+(from the repository root; PYTHONPATH is not needed once kg is pip-installed).
+
+``jieba-pos`` is the baseline of issue 3: jieba's own POS tags, nr -> PERSON and
+nt -> ORG. ``kg`` is the product's pipeline (``kg.extract.pipeline.predict_mentions``).
+Prints one table per set.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kg.evaluate import SCORABLE_TYPES, evaluate, load_gold
+from kg.model import EntityType, Mention
+
+PUBLIC_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "public"
+JIEBA_TAGS = {"nr": EntityType.PERSON, "nt": EntityType.ORG}
+
+Predictor = Callable[[str], Sequence[Mention]]
+
+
+def jieba_pos_predictor() -> Predictor:
+    """The baseline: one private jieba tokenizer, POS tags mapped by ``JIEBA_TAGS``."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    tagger = jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+    def predict(text: str) -> list[Mention]:
+        mentions, offset = [], 0
+        for pair in tagger.cut(text):
+            kind = JIEBA_TAGS.get(pair.flag)
+            if kind is not None:
+                mentions.append(Mention(kind, offset, offset + len(pair.word), pair.word, 0.5, "jieba-pos"))
+            offset += len(pair.word)
+        return mentions
+
+    return predict
+
+
+def kg_predictor() -> Predictor:
+    """The product's pipeline, imported only when asked for."""
+    try:
+        from kg.extract.pipeline import predict_mentions
+    except ImportError as exc:
+        raise SystemExit(f"--predictor kg needs kg.extract.pipeline.predict_mentions, which cannot be "
+                         f"imported yet ({exc}); use --predictor jieba-pos") from exc
+    return predict_mentions
+
+
+PREDICTORS: dict[str, Callable[[], Predictor]] = {"jieba-pos": jieba_pos_predictor, "kg": kg_predictor}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--predictor", choices=sorted(PREDICTORS), default="jieba-pos")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N texts of each set")
+    parser.add_argument("--sets", nargs="*", default=None, help="set name prefixes (cluener, resume, peoples)")
+    parser.add_argument("--types", nargs="*", default=list(SCORABLE_TYPES))
+    parser.add_argument("--dir", type=Path, default=PUBLIC_DIR, help="folder of the public JSONL sets")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    args = parser.parse_args(argv)
+
+    files = sorted(args.dir.glob("*.jsonl"))
+    if args.sets:
+        files = [f for f in files if any(f.name.startswith(s) for s in args.sets)]
+    if not files:
+        raise SystemExit(f"no public sets found in {args.dir}")
+    predict = PREDICTORS[args.predictor]()
+    results = {}
+    for path in files:
+        report = evaluate(load_gold(path), predict, types=args.types, limit=args.limit)
+        results[path.stem] = report.to_json()
+        if not args.json:
+            print(f"== {path.stem} ({args.predictor})\n{report.table()}\n")
+    if args.json:
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
