@@ -1,0 +1,285 @@
+"""Learned PERSON / ORG / PLACE tagger: a character CRF over jieba word-boundary and lexicon features.
+
+Names and organisations appear in every genre, often with no title next to them, so the grammar
+alone misses them. A character CRF trained on Universal NER Chinese (see ``kg/models/README.md``)
+gives recall cheaply. It reuses the pipeline's segmentation (the ``Sentence`` tokens) instead of
+segmenting again; ``tag_text`` segments by itself for evaluation and tests.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from kg.errors import ModelError
+from kg.model import EntityType, Mention, Sentence, Token
+
+DATA_DIR = Path(__file__).parent / "data"
+DEFAULT_MODEL = Path(__file__).parents[1] / "models" / "tagger.crfsuite"
+METHOD = "crf"
+
+_LABEL_TYPES = {"PER": EntityType.PERSON, "ORG": EntityType.ORG, "LOC": EntityType.PLACE}
+_SENTENCE_END = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
+_ENTITY_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"}
+
+
+@dataclass(frozen=True)
+class TaggerLexicon:
+    """General vocabulary the features consult: surnames, name-ending words, titles, and the
+    jieba dictionary (a word missing from it was guessed by the HMM, often a name)."""
+
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    org_suffixes: frozenset[str]
+    place_suffixes: frozenset[str]
+    titles: frozenset[str]
+    dictionary: dict[str, str]  # jieba dictionary word -> its POS tag when an entity tag, else ""
+
+    @property
+    def max_suffix(self) -> int:
+        return max(len(w) for w in self.org_suffixes | self.place_suffixes)
+
+
+def _read_words(name: str) -> frozenset[str]:
+    path = DATA_DIR / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ModelError(f"tagger lexicon {path} cannot be read: {exc}") from exc
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def _jieba_dictionary() -> dict[str, str]:
+    import jieba
+
+    path = Path(jieba.__file__).parent / "dict.txt"
+    words: dict[str, str] = {}
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                parts = line.split()
+                if len(parts) == 3:
+                    words[parts[0]] = parts[2] if parts[2] in _ENTITY_TAGS else ""
+    except OSError as exc:
+        raise ModelError(f"jieba dictionary {path} cannot be read: {exc}") from exc
+    return words
+
+
+@cache
+def default_lexicon() -> TaggerLexicon:
+    """Load the lexicon files once per process (lazily: nothing is read at import time)."""
+    surnames = _read_words("tagger_surnames.txt")
+    return TaggerLexicon(
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) > 1),
+        org_suffixes=_read_words("tagger_org_suffixes.txt"),
+        place_suffixes=_read_words("tagger_place_suffixes.txt"),
+        titles=_read_words("tagger_titles.txt"),
+        dictionary=_jieba_dictionary(),
+    )
+
+
+def char_class(char: str) -> str:
+    """Coarse script class of one character: han, latin, digit, punct or other."""
+    code = ord(char)
+    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FFFF:
+        return "H"
+    if char.isdigit():
+        return "D"
+    if char.isascii() and char.isalpha() or "\uff21" <= char <= "\uff5a":
+        return "L"
+    if char.isspace():
+        return "S"
+    if char in "·•・":
+        return "M"  # the dot inside transliterated foreign names
+    return "P" if not char.isalnum() else "O"
+
+
+def _word_positions(length: int, words: Sequence[tuple[str, int, int]]) -> list[tuple[str, int]]:
+    """For each character: (B/M/E/S position in its word or '-', index of that word or -1)."""
+    positions: list[tuple[str, int]] = [("-", -1)] * length
+    for index, (_, start, end) in enumerate(words):
+        if end - start == 1:
+            positions[start] = ("S", index)
+            continue
+        positions[start] = ("B", index)
+        for i in range(start + 1, end - 1):
+            positions[i] = ("M", index)
+        positions[end - 1] = ("E", index)
+    return positions
+
+
+def _word_feature(word: str, lex: TaggerLexicon) -> str:
+    """What the dictionary and lexicons say about a whole word."""
+    if word in lex.titles:
+        return "title"
+    tag = lex.dictionary.get(word)
+    if tag is None:
+        return "oov" if len(word) > 1 else "oov1"
+    return tag or "dict"
+
+
+def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
+                      lex: TaggerLexicon) -> list[list[str]]:
+    """CRF features for every character of ``text``; ``words`` are its jieba words with offsets
+    relative to ``text`` (characters outside any word, e.g. spaces, get no word features)."""
+    n = len(text)
+    padded = "\x02\x02" + text + "\x03\x03"
+    classes = [char_class(c) for c in text]
+    positions = _word_positions(n, words)
+    word_info = [_word_feature(w, lex) for w, _, _ in words]
+    max_suffix = lex.max_suffix
+    org_end = [False] * n
+    place_end = [False] * n
+    for i in range(n):
+        for k in range(1, min(max_suffix, i + 1) + 1):
+            piece = text[i + 1 - k:i + 1]
+            org_end[i] = org_end[i] or piece in lex.org_suffixes
+            place_end[i] = place_end[i] or piece in lex.place_suffixes
+    features: list[list[str]] = []
+    for i, char in enumerate(text):
+        j = i + 2
+        pos, windex = positions[i]
+        feats = [
+            "c=" + char, "c-1=" + padded[j - 1], "c+1=" + padded[j + 1],
+            "c-2=" + padded[j - 2], "c+2=" + padded[j + 2],
+            "b-1=" + padded[j - 1:j + 1], "b+1=" + padded[j:j + 2],
+            "b-2=" + padded[j - 2:j], "b+2=" + padded[j + 1:j + 3],
+            "t=" + classes[i] + (classes[i - 1] if i else "^") + (classes[i + 1] if i + 1 < n else "$"),
+            "wp=" + pos,
+        ]
+        if windex >= 0:
+            word, start, end = words[windex]
+            length = min(end - start, 5)
+            info = word_info[windex]
+            feats += ["wl=%d%s" % (length, pos), "wi=" + info, "wip=" + info + pos]
+            if end - start > 1:
+                feats.append("w=" + word)
+            if windex + 1 < len(words):
+                feats.append("wn=" + word_info[windex + 1] + pos)
+                if word_info[windex + 1] == "title":
+                    feats.append("title_next=" + pos)
+            if windex > 0:
+                feats.append("wv=" + word_info[windex - 1] + pos)
+        if char in lex.surnames:
+            feats.append("sur=" + pos)
+        if padded[j:j + 2] in lex.compound_surnames:
+            feats.append("csur=" + pos)
+        if org_end[i]:
+            feats.append("org_end")
+        if place_end[i]:
+            feats.append("place_end")
+        if i + 1 < n and org_end[i + 1]:
+            feats.append("org_end+1")
+        features.append(feats)
+    return features
+
+
+def spans_from_labels(labels: Sequence[str]) -> list[tuple[str, int, int]]:
+    """BIO labels -> (type, start, end); an I- without a matching B- starts a new span."""
+    spans: list[tuple[str, int, int]] = []
+    current: tuple[str, int] | None = None
+    for i, label in enumerate([*labels, "O"]):
+        kind = label[2:] if label != "O" else ""
+        if current and (label == "O" or label.startswith("B-") or kind != current[0]):
+            spans.append((current[0], current[1], i))
+            current = None
+        if label != "O" and current is None:
+            current = (kind, i)
+    return spans
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans for ``tag_text``: cut after 。！？; and line breaks, keep closing quotes."""
+    spans = []
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() > match.start():
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+class LearnedTagger:
+    """A loaded CRF model; ``tag`` is thread-compatible only per instance (crfsuite state)."""
+
+    def __init__(self, tagger: "object", labels: frozenset[str], lexicon: TaggerLexicon) -> None:
+        self._tagger = tagger
+        self._labels = labels
+        self._lexicon = lexicon
+        self._tokenizer: object | None = None
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "LearnedTagger":
+        """Open the CRF model (default: the one shipped in ``kg/models``)."""
+        import pycrfsuite
+
+        path = Path(path) if path is not None else DEFAULT_MODEL
+        if not path.is_file():
+            raise ModelError(f"tagger model {path} is missing; retrain with `python -m kg.train`")
+        tagger = pycrfsuite.Tagger()
+        try:
+            tagger.open(os.fspath(path))
+            labels = frozenset(tagger.labels())
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"tagger model {path} is corrupt: {exc}") from exc
+        if "O" not in labels:
+            raise ModelError(f"tagger model {path} has no BIO labels: {sorted(labels)}")
+        return cls(tagger, labels, default_lexicon())
+
+    def tag(self, text: str, sentences: Sequence[Sentence]) -> list[Mention]:
+        """Mentions in ``text``, one CRF pass per sentence; offsets index ``text``."""
+        mentions: list[Mention] = []
+        for sentence in sentences:
+            mentions.extend(self._tag_sentence(text, sentence))
+        return mentions
+
+    def tag_text(self, text: str) -> list[Mention]:
+        """Segment ``text`` with a private jieba tokenizer, then ``tag`` it."""
+        return self.tag(text, self.segment(text))
+
+    def segment(self, text: str) -> list[Sentence]:
+        """Sentences with jieba tokens, as the pipeline's segmenter would give them."""
+        tokenizer = self._jieba()
+        sentences = []
+        for start, end in split_sentences(text):
+            tokens = tuple(Token(w, start + s, start + e)
+                           for w, s, e in tokenizer.tokenize(text[start:end]))
+            sentences.append(Sentence(start, end, tokens))
+        return sentences
+
+    def _jieba(self):  # noqa: ANN202 - jieba has no types
+        if self._tokenizer is None:
+            import jieba
+
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+    def _tag_sentence(self, text: str, sentence: Sentence) -> list[Mention]:
+        chunk = text[sentence.start:sentence.end]
+        if not chunk.strip():
+            return []
+        words = [(t.text, t.start - sentence.start, t.end - sentence.start)
+                 for t in sentence.tokens
+                 if sentence.start <= t.start < t.end <= sentence.end]
+        self._tagger.set(sentence_features(chunk, words, self._lexicon))
+        labels = self._tagger.tag()
+        mentions = []
+        for kind, start, end in spans_from_labels(labels):
+            entity_type = _LABEL_TYPES.get(kind)
+            surface = chunk[start:end]
+            if entity_type is None or not surface.strip():
+                continue
+            confidence = min(self._tagger.marginal(labels[i], i) for i in range(start, end))
+            mentions.append(Mention(type=entity_type, start=sentence.start + start,
+                                    end=sentence.start + end, text=surface,
+                                    confidence=round(confidence, 4), method=METHOD))
+        return mentions
+
+
+def words_of(tokens: Iterable[Token], offset: int) -> list[tuple[str, int, int]]:
+    """Tokens -> (word, start, end) relative to ``offset`` (the sentence start)."""
+    return [(t.text, t.start - offset, t.end - offset) for t in tokens]

@@ -1,0 +1,183 @@
+"""Train the learned tagger's character CRF on Universal NER Chinese.
+
+    python -m kg.train --data ../shared/train/uner-zh --out kg/models/tagger.crfsuite
+
+Trains on GSDSimp train + dev and PUD (converted to simplified characters with OpenCC) and
+prints exact-span scores on the held-out GSDSimp test split; ``--holdout dev`` instead trains
+on train + test + PUD and scores dev. The data files are read from ``--data``, never shipped.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from kg.errors import InputError
+from kg.extract.tagger import default_lexicon, sentence_features, spans_from_labels
+
+SPLITS = {"train": "zh_gsdsimp-train.iob2", "dev": "zh_gsdsimp-dev.iob2",
+          "test": "zh_gsdsimp-test.iob2", "pud": "zh_pud-test.iob2"}
+TYPES = ("PER", "ORG", "LOC")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One sentence as characters with one BIO label each, plus its jieba words."""
+
+    text: str
+    labels: tuple[str, ...]
+    words: tuple[tuple[str, int, int], ...] = ()
+
+
+def read_iob2(path: Path, convert: bool = False) -> list[Example]:
+    """UD word tokens with IOB2 labels -> character-level BIO examples aligned to ``# text``."""
+    converter = None
+    if convert:
+        import opencc
+
+        converter = opencc.OpenCC("t2s")
+    examples = []
+    try:
+        blocks = path.read_text(encoding="utf-8").split("\n\n")
+    except OSError as exc:
+        raise InputError(f"cannot read training file {path}: {exc}") from exc
+    for block in blocks:
+        text, tokens = "", []
+        for line in block.splitlines():
+            if line.startswith("# text = "):
+                text = line[len("# text = "):]
+            elif line and not line.startswith("#"):
+                fields = line.split("\t")
+                tokens.append((fields[1], fields[2]))
+        if tokens:
+            examples.append(_align(text, tokens, converter))
+    return examples
+
+
+def _align(text: str, tokens: Sequence[tuple[str, str]], converter: object | None) -> Example:
+    """Label each character of the sentence text; fall back to the joined tokens if the text
+    and tokens disagree."""
+    if converter is not None:
+        converted = [converter.convert(word) for word, _ in tokens]
+        if all(len(a) == len(b[0]) for a, b in zip(converted, tokens)):
+            tokens = [(word, label) for word, (_, label) in zip(converted, tokens)]
+        text = converter.convert(text)
+    labels = ["O"] * len(text)
+    position = 0
+    for word, label in tokens:
+        found = text.find(word, position)
+        if found < 0 or text[position:found].strip():
+            return _joined(tokens)
+        for i in range(found, found + len(word)):
+            kind = label[2:]
+            labels[i] = "O" if label == "O" else ("B-" if i == found and label.startswith("B-")
+                                                  else "I-") + kind
+        position = found + len(word)
+    return Example(text, tuple(labels))
+
+
+def _joined(tokens: Sequence[tuple[str, str]]) -> Example:
+    text = "".join(word for word, _ in tokens)
+    labels: list[str] = []
+    for word, label in tokens:
+        for i in range(len(word)):
+            labels.append("O" if label == "O" else
+                          ("B-" if i == 0 and label.startswith("B-") else "I-") + label[2:])
+    return Example(text, tuple(labels))
+
+
+def segment(examples: Iterable[Example]) -> list[Example]:
+    """Attach jieba words (a private tokenizer, as at run time) to every example."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return [Example(e.text, e.labels, tuple(tokenizer.tokenize(e.text))) for e in examples]
+
+
+@dataclass(frozen=True)
+class Score:
+    precision: float
+    recall: float
+    f1: float
+    gold: int
+
+
+def score(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> dict[str, Score]:
+    """Exact-span precision / recall / F1 per entity type."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for g, p in zip(gold, predicted):
+        gold_spans, pred_spans = set(spans_from_labels(g)), set(spans_from_labels(p))
+        for kind, _, _ in gold_spans:
+            counts[kind, "gold"] += 1
+        for kind, _, _ in pred_spans:
+            counts[kind, "pred"] += 1
+        for kind, _, _ in gold_spans & pred_spans:
+            counts[kind, "hit"] += 1
+    result = {}
+    for kind in TYPES:
+        hit, pred, gold_n = counts[kind, "hit"], counts[kind, "pred"], counts[kind, "gold"]
+        p = hit / pred if pred else 0.0
+        r = hit / gold_n if gold_n else 0.0
+        result[kind] = Score(p, r, 2 * p * r / (p + r) if p + r else 0.0, gold_n)
+    return result
+
+
+def train(examples: Sequence[Example], out: Path, c1: float, c2: float, iterations: int) -> None:
+    """Fit the CRF with L-BFGS and write the model file."""
+    import pycrfsuite
+
+    lexicon = default_lexicon()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for example in examples:
+        trainer.append(sentence_features(example.text, example.words, lexicon), example.labels)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
+                        "feature.possible_transitions": True})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(os.fspath(out))
+
+
+def predict(model: Path, examples: Sequence[Example]) -> list[list[str]]:
+    import pycrfsuite
+
+    lexicon = default_lexicon()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(os.fspath(model))
+    return [tagger.tag(sentence_features(e.text, e.words, lexicon)) for e in examples]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kg.train", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, required=True, help="folder with the UNER .iob2 files")
+    parser.add_argument("--out", type=Path, required=True, help="model file to write")
+    parser.add_argument("--holdout", choices=("test", "dev"), default="test",
+                        help="GSDSimp split kept out of training and scored (default: test)")
+    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--c2", type=float, default=0.01)
+    parser.add_argument("--iterations", type=int, default=200)
+    args = parser.parse_args(argv)
+    missing = [name for name in SPLITS.values() if not (args.data / name).is_file()]
+    if missing:
+        raise InputError(f"{args.data} lacks {', '.join(missing)}")
+    kept = "dev" if args.holdout == "test" else "test"
+    training = [*read_iob2(args.data / SPLITS["train"]), *read_iob2(args.data / SPLITS[kept]),
+                *read_iob2(args.data / SPLITS["pud"], convert=True)]
+    heldout = read_iob2(args.data / SPLITS[args.holdout])
+    train(segment(training), args.out, args.c1, args.c2, args.iterations)
+    heldout = segment(heldout)
+    scores = score([e.labels for e in heldout], predict(args.out, heldout))
+    print(f"trained on {len(training)} sentences; held-out GSDSimp {args.holdout} "
+          f"({len(heldout)} sentences), exact-span:")
+    for kind, s in scores.items():
+        print(f"  {kind}: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (gold {s.gold})")
+    print(f"model: {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
