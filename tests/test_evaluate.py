@@ -1,3 +1,4 @@
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -158,3 +159,11 @@ def test_team_gold_files_load_with_surfaces_matching_offsets():
         texts += len(loaded)
         entities += sum(len(g.entities) for g in loaded)
     assert texts >= 60 and entities >= 250
+
+
+def test_team_gold_files_are_regenerated_from_their_markup():
+    spec = importlib.util.spec_from_file_location("make_gold", GOLD_DIR / "make_gold.py")
+    make_gold = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_gold)
+    for name, content in make_gold.build().items():
+        assert (GOLD_DIR / name).read_text(encoding="utf-8") == content, f"run make_gold.py: {name} is stale"
