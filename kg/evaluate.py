@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
@@ -121,7 +121,7 @@ class Report:
     texts: int
     chars: int
     seconds: float
-    unscored: tuple[str, ...] = field(default=())
+    unscored: tuple[str, ...] = ()
 
     @property
     def micro(self) -> TypeScore:
