@@ -4,6 +4,7 @@ Each file has a header row; '#' starts a comment line. Files are read once, on f
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,7 +21,7 @@ def _lexicon_path(name: str) -> Path:
 
 
 def _package_data_path(name: str) -> Path:
-    return Path(str(resources.files("kg.bilingual").joinpath("data", name)))
+    return Path(str(resources.files("kg.bilingual").joinpath("data").joinpath(name)))
 
 
 @lru_cache(maxsize=None)
@@ -51,3 +52,172 @@ def _read(path: Path) -> tuple[dict[str, str], ...]:
             raise ModelError(f"{path}:{n}: wrong number of columns")
         rows.append({k: v.strip() for k, v in row.items()})
     return tuple(rows)
+
+
+# --------------------------------------------------------------------------- typed views
+
+
+@dataclass(frozen=True)
+class Organization:
+    zh: str
+    en: str
+    aliases: tuple[str, ...]
+    kind: str
+    en_aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    zh: str
+    en: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    en: str
+    level: str  # "Provincial", "Municipal", "District" or ""
+    length: int
+
+
+@dataclass(frozen=True)
+class Ending:
+    """An organization-name ending (有限公司, 司, 处 …) and its English template."""
+
+    zh: str
+    template: str
+    kind: str  # company | gov | unit
+
+
+@dataclass(frozen=True)
+class TitlePart:
+    zh: str
+    en: str
+    deputy: str = ""
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split("|") if x.strip())
+
+
+@lru_cache(maxsize=1)
+def _organizations() -> dict[str, Organization]:
+    index: dict[str, Organization] = {}
+    for row in lexicon("organizations.tsv"):
+        org = Organization(row["zh"], row["en"], _split(row["aliases"]), row["class"], _split(row["en_aliases"]))
+        for key in (org.zh, *org.aliases):
+            index.setdefault(_fold(key), org)
+    return index
+
+
+def _fold(zh: str) -> str:
+    """Lookup key: full-width brackets and spaces do not count."""
+    return zh.replace("（", "(").replace("）", ")").replace(" ", "")
+
+
+def organization(zh: str) -> Organization | None:
+    """The lexicon entry whose name or official abbreviation is ``zh``."""
+    return _organizations().get(_fold(zh))
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    index: dict[str, Place] = {}
+    for row in lexicon("places.tsv"):
+        place = Place(row["zh"], row["en"], row["class"])
+        for key in (place.zh, *_split(row["aliases"])):
+            index.setdefault(key, place)
+    return index
+
+
+_LEVELS = {"province": "Provincial", "autonomous_region": "Autonomous Regional",
+           "municipality": "Municipal", "city": "Municipal", "sar": "", "area": "", "country": ""}
+_ADMIN_SUFFIXES = (("省", "Provincial"), ("市", "Municipal"), ("区", "District"), ("县", "County"))
+
+
+def place_prefix(text: str) -> PlaceMatch | None:
+    """The longest place name (with its 省/市/区/县 if present) at the start of ``text``."""
+    index = places()
+    for length in range(min(len(text), 12), 1, -1):
+        place = index.get(text[:length])
+        if place is None:
+            continue
+        level = _LEVELS.get(place.kind, "")
+        for suffix, suffix_level in _ADMIN_SUFFIXES:
+            if text[length:].startswith(suffix) and not place.zh.endswith("区"):
+                return PlaceMatch(place.en, suffix_level, length + 1)
+        return PlaceMatch(place.en, level, length)
+    return None
+
+
+@lru_cache(maxsize=1)
+def endings() -> tuple[Ending, ...]:
+    """Organization endings, longest first (so 有限公司 wins over 公司)."""
+    rows = [Ending(r["zh"], r["template"], r["class"]) for r in package_data("org_suffixes.tsv")]
+    return tuple(sorted(rows, key=lambda e: -len(e.zh)))
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, str]:
+    return {r["zh"]: r["en"] for r in lexicon("words.tsv") if r["kind"] == "word"}
+
+
+@lru_cache(maxsize=1)
+def domains() -> dict[str, str]:
+    """Government portfolios (工业和信息化 -> Industry and Information Technology), from
+    words.tsv and from the ministries of the organization lexicon (X部 = Ministry of X)."""
+    found = {r["zh"]: r["en"] for r in lexicon("words.tsv") if r["kind"] == "domain"}
+    for org in set(_organizations().values()):
+        if org.zh.endswith("部") and org.en.startswith("Ministry of "):
+            found.setdefault(org.zh[:-1], org.en[len("Ministry of "):])
+    return found
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    return {r["zh"]: r["en"] for r in lexicon("titles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def title_bases() -> tuple[TitlePart, ...]:
+    """Head titles, longest first; the grammar's own table wins over titles.tsv."""
+    parts = {r["zh"]: TitlePart(r["zh"], r["en"], r["deputy"])
+             for r in package_data("title_parts.tsv") if r["kind"] == "base"}
+    for zh, en in titles().items():
+        parts.setdefault(zh, TitlePart(zh, en, "Deputy"))
+    return tuple(sorted(parts.values(), key=lambda p: -len(p.zh)))
+
+
+@lru_cache(maxsize=1)
+def title_prefixes() -> tuple[TitlePart, ...]:
+    rows = [TitlePart(r["zh"], r["en"]) for r in package_data("title_parts.tsv") if r["kind"] == "prefix"]
+    return tuple(sorted(rows, key=lambda p: -len(p.zh)))
+
+
+@lru_cache(maxsize=1)
+def technologies() -> dict[str, str]:
+    return {r["zh"]: r["en"] for r in lexicon("technologies.tsv")}
+
+
+@lru_cache(maxsize=None)
+def reverse_index(kind: str) -> dict[str, tuple[str, ...]]:
+    """English key -> Chinese names, per entity type value (ORG, ROLE, TECH, PLACE)."""
+    from kg.bilingual.english import english_key
+
+    pairs: list[tuple[str, str]] = []
+    if kind == "ORG":
+        for org in dict.fromkeys(_organizations().values()):
+            pairs += [(en, org.zh) for en in (org.en, *org.en_aliases)]
+    elif kind == "ROLE":
+        pairs = [(en, zh) for zh, en in titles().items()]
+        pairs += [(p.en, p.zh) for p in title_bases()]
+    elif kind == "TECH":
+        pairs = [(en, zh) for zh, en in technologies().items()]
+    elif kind == "PLACE":
+        pairs = [(p.en, p.zh) for p in dict.fromkeys(places().values())]
+    index: dict[str, list[str]] = {}
+    for en, zh in pairs:
+        names = index.setdefault(english_key(en), [])
+        if zh not in names:
+            names.append(zh)
+    return {k: tuple(v) for k, v in index.items()}

@@ -98,6 +98,11 @@ def _split_on_separators(name: str) -> list[str]:
     return name.split()
 
 
+def pinyin_word(zh: str) -> str:
+    """Han text as one capitalised pinyin word (places, brands): 曲阜 -> Qufu, 西安 -> Xi'an."""
+    return _word(_syllables(zh, tones=False))
+
+
 def person_name_en(zh: str, *, v: str = "ü") -> str:
     """``张毅夫`` -> ``Zhang Yifu``; ``v`` chooses how ü is written (``ü``, ``v`` or ``u``).
     Text that is not Han characters is returned unchanged."""

@@ -1,0 +1,330 @@
+"""English labels for Chinese entities and the reverse lookup (English -> Chinese).
+
+Order of preference for every type: a curated lexicon (established names), then a
+composition from known parts (places, words, organization endings, title grammar), then
+the CC-CEDICT dictionary, then pinyin. The method and a confidence travel with every
+label so an analyst can tell a looked-up name from a composed one."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kg.bilingual import dictionary, lexicons
+from kg.bilingual.pinyin import person_name_en
+from kg.bilingual.script import to_simplified
+from kg.bilingual.pinyin import pinyin_word
+from kg.bilingual.segment import segment
+from kg.model import EntityType
+
+_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+&.\-]*")
+_PAREN = re.compile(r"[(（]([^()（）]+)[)）]")
+
+
+@dataclass(frozen=True)
+class EnglishLabel:
+    """An English label and how it was made: lexicon | pinyin | composed | dictionary | source."""
+
+    text: str
+    method: str
+    confidence: float
+
+
+def english_label(zh: str, type: EntityType, *, parent_zh: str | None = None) -> EnglishLabel:
+    """English label of a Chinese name of the given type (see the module docstring)."""
+    name = normalise(zh)
+    if not name:
+        return EnglishLabel("", "source", 0.0)
+    if not _has_han(name):
+        return EnglishLabel(name, "source", 1.0)
+    if type is EntityType.PERSON:
+        return EnglishLabel(person_name_en(name), "pinyin", 0.95)
+    if type is EntityType.ORG:
+        return _org_label(name, parent_zh)
+    if type is EntityType.ROLE:
+        return _role_label(name)
+    if type is EntityType.TECH:
+        return _tech_label(name)
+    return _place_label(name)
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width -> ASCII), simplified characters, trimmed."""
+    return to_simplified(unicodedata.normalize("NFKC", text)).strip()
+
+
+def _has_han(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+# --------------------------------------------------------------------------- places
+
+
+def _place_label(name: str) -> EnglishLabel:
+    known = lexicons.places().get(name)
+    if known:
+        return EnglishLabel(known.en, "lexicon", 0.95)
+    for suffix, english in (("自治州", " Autonomous Prefecture"), ("自治县", " Autonomous County"),
+                            ("省", " Province"), ("市", ""), ("区", " District"), ("县", " County"),
+                            ("镇", " Town"), ("乡", " Township"), ("村", " Village")):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            stem = name[: -len(suffix)]
+            known = lexicons.places().get(stem)
+            base = known.en if known else pinyin_word(stem)
+            return EnglishLabel(base + english, "pinyin", 0.8)
+    return EnglishLabel(pinyin_word(name), "pinyin", 0.7)
+
+
+# --------------------------------------------------------------------------- organizations
+
+
+def _org_label(name: str, parent_zh: str | None) -> EnglishLabel:
+    known = lexicons.organization(name)
+    if known:
+        return EnglishLabel(known.en, "lexicon", 0.95)
+    parts = _split_units(name)
+    labels = [_compose_org(part, parent_zh if i == 0 else None) for i, part in enumerate(parts)]
+    text = ", ".join(label.text for label in reversed(labels))  # most specific unit first
+    confidence = min(label.confidence for label in labels)
+    method = "composed" if len(labels) > 1 or labels[0].method != "lexicon" else "lexicon"
+    return EnglishLabel(text, method, round(confidence * (0.95 if len(labels) > 1 else 1.0), 2))
+
+
+def _split_units(name: str) -> list[str]:
+    """Split a chain like 工业和信息化部信息技术发展司 into its units, outermost first.
+
+    A split point is the end of a known organization, of a government body (place +
+    portfolio + ending), or of a unit with a multi-character ending, when what follows
+    is a unit name (not a company: subsidiaries read as one name) and no curated word
+    straddles the cut."""
+    if lexicons.organization(name):
+        return [name]
+    for cut in range(len(name) - 2, 1, -1):
+        head, tail = name[:cut], name[cut:]
+        ending = _ending(tail, bare=True)
+        if ending is None or ending.kind == "company" or _straddles(name, cut) or not _is_unit(head):
+            continue
+        return _split_units(head) + [tail]
+    return [name]
+
+
+def _straddles(name: str, cut: int) -> bool:
+    words = lexicons.words()
+    return any(name[a:b] in words for a in range(max(0, cut - 7), cut)
+               for b in range(cut + 1, min(len(name), a + 8) + 1))
+
+
+def _is_unit(head: str) -> bool:
+    if lexicons.organization(head):
+        return True
+    ending = _ending(head)
+    if ending is None:
+        return False
+    if len(ending.zh) >= 2:
+        return True
+    body = _strip_places(head[: -len(ending.zh)]).rest
+    if ending.kind == "gov" and body in lexicons.domains():
+        return True
+    return len(_split_units(head)) > 1
+
+
+def _ending(name: str, *, bare: bool = False) -> lexicons.Ending | None:
+    """The longest organization ending of ``name``; it must leave a body before it unless
+    ``bare`` allows a name that is only a multi-character ending (技术学院)."""
+    for ending in lexicons.endings():
+        if name.endswith(ending.zh):
+            if len(name) > len(ending.zh) or (bare and len(ending.zh) >= 2):
+                return ending
+            return None
+    return None
+
+
+@dataclass(frozen=True)
+class _Places:
+    english: list[str]  # place names in front of the body
+    level: str  # "Provincial" / "Municipal" / "" for the innermost place
+    rest: str
+    bracketed: str  # "(Beijing)" when the name carries a bracketed place
+    bracket_at: int  # where the bracket stood in ``rest``
+
+
+def _strip_places(text: str) -> _Places:
+    english: list[str] = []
+    level = ""
+    bracketed, bracket_at = "", -1
+    match = _PAREN.search(text)
+    if match and lexicons.place_prefix(match.group(1)) is not None:
+        inside = lexicons.place_prefix(match.group(1))
+        bracketed = f"({inside.en})"
+        bracket_at = match.start()
+        text = text[: match.start()] + text[match.end():]
+    while True:
+        found = lexicons.place_prefix(text)
+        if found is None or found.length >= len(text):
+            break
+        english.append(found.en)
+        level = found.level
+        text = text[found.length:]
+        if bracket_at >= 0:
+            bracket_at -= found.length
+    return _Places(english, level, text, bracketed, bracket_at)
+
+
+def _compose_org(name: str, parent_zh: str | None) -> EnglishLabel:
+    known = lexicons.organization(name)
+    if known:
+        return EnglishLabel(known.en, "lexicon", 0.95)
+    endings = [e for e in lexicons.endings() if name.endswith(e.zh)
+               and (len(name) > len(e.zh) or len(e.zh) >= 2)]
+    if not endings:
+        text, confidence = _translate(name, brand=False)
+        return EnglishLabel(text, "composed", round(confidence * 0.8, 2))
+    places = _strip_places(name[: -len(endings[0].zh)])
+    gov = next((e for e in endings if e.kind == "gov" and e.zh == endings[0].zh), None)
+    if gov and places.rest in lexicons.domains():
+        return _gov_body(places, gov, parent_zh)
+    ending = next(e for e in endings if e.kind != "gov" or e.zh != endings[0].zh)
+    if len(ending.zh) < len(endings[0].zh):  # only a gov reading exists for the longer ending
+        ending = endings[0]
+    places = _strip_places(name[: -len(ending.zh)])
+    body, confidence = _translate(places.rest, brand=ending.kind == "company", bracket=places)
+    english = ending.template.format(body).strip()
+    if places.english:
+        english = " ".join(places.english) + " " + english
+    return EnglishLabel(_tidy(english), "composed", round(confidence, 2))
+
+
+def _gov_body(places: _Places, ending: lexicons.Ending, parent_zh: str | None) -> EnglishLabel:
+    domain = lexicons.domains()[places.rest]
+    english = ending.template.format(domain)
+    prefix = places.english[-1:]  # the innermost place names the government
+    level = places.level
+    if not prefix and parent_zh:
+        inherited = _strip_places(normalise(parent_zh) + "X")
+        prefix, level = inherited.english[-1:], inherited.level
+    if prefix:
+        english = " ".join(prefix + ([level] if level else [])) + " " + english
+    return EnglishLabel(english, "composed", 0.85)
+
+
+def _translate(text: str, *, brand: bool, bracket: _Places | None = None) -> tuple[str, float]:
+    """English of a name body; with ``brand`` the unknown leading part is a brand name
+    (pinyin), otherwise unknown words come from the dictionary."""
+    pieces = segment(text, brand=brand)
+    words: list[str] = []
+    confidence = 0.9
+    position = 0
+    for piece in pieces:
+        if bracket and bracket.bracketed and position == bracket.bracket_at:
+            words.append(bracket.bracketed)
+        words.append(_title(piece.en) if piece.source == "dictionary" else piece.en)
+        confidence *= _PIECE_CONFIDENCE[piece.source]
+        position += len(piece.zh)
+    if bracket and bracket.bracketed and position <= bracket.bracket_at:
+        words.append(bracket.bracketed)
+    return " ".join(w for w in words if w), confidence
+
+
+_PIECE_CONFIDENCE = {"lexicon": 1.0, "latin": 1.0, "brand": 0.95, "dictionary": 0.8, "pinyin": 0.6}
+
+
+def _title(text: str) -> str:
+    return " ".join(w if w[:1].isupper() or w in {"and", "of", "for"} else w[:1].upper() + w[1:]
+                    for w in text.split())
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+", " ", text).replace(" ,", ",").strip()
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _role_label(name: str) -> EnglishLabel:
+    known = lexicons.titles().get(name)
+    if known:
+        return EnglishLabel(known, "lexicon", 0.95)
+    base = next((b for b in lexicons.title_bases() if name.endswith(b.zh)), None)
+    if base is None:
+        return _fallback(name, title=True)
+    if base.zh == name:
+        return EnglishLabel(base.en, "lexicon", 0.9)
+    rest = name[: -len(base.zh)]
+    modifiers: list[str] = []
+    confidence = 0.85
+    while rest:
+        prefix = next((p for p in lexicons.title_prefixes() if rest.startswith(p.zh)), None)
+        if rest.startswith("副"):
+            modifiers.append(base.deputy or "Deputy")
+            rest = rest[1:]
+        elif rest.startswith("总") and not base.en.startswith(("Chief", "General")):
+            modifiers.append("Chief")
+            rest = rest[1:]
+        elif prefix:
+            modifiers.append(prefix.en)
+            rest = rest[len(prefix.zh):]
+        else:
+            break
+    domain = ""
+    if rest:
+        domain, domain_confidence = _translate(rest, brand=False)
+        confidence *= domain_confidence
+    if modifiers and modifiers[-1] == "Co-" and not domain:
+        return EnglishLabel(_join(modifiers[:-1] + ["Co-" + base.en.lower()]), "composed", 0.85)
+    head = base.en
+    if modifiers and modifiers[-1] == "Co-":
+        modifiers[-1], head = "", "Co-" + base.en.lower()
+    return EnglishLabel(_join(modifiers + [domain, head]), "composed", round(confidence, 2))
+
+
+def _join(words: list[str]) -> str:
+    return " ".join(w for w in words if w)
+
+
+# --------------------------------------------------------------------------- technologies
+
+
+def _tech_label(name: str) -> EnglishLabel:
+    known = lexicons.technologies().get(name)
+    if known:
+        return EnglishLabel(known, "lexicon", 0.95)
+    word = lexicons.words().get(name)
+    if word:
+        return EnglishLabel(_concept_case(word), "lexicon", 0.85)
+    found = dictionary.gloss(name)
+    if found:
+        return EnglishLabel(found, "dictionary", 0.7)
+    return _fallback(name, title=False)
+
+
+def _concept_case(text: str) -> str:
+    """Concepts are common nouns: lower-case words whose only capital is the first letter."""
+    return " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in text.split())
+
+
+def _fallback(name: str, *, title: bool) -> EnglishLabel:
+    text, confidence = _translate(name, brand=False)
+    if not title:
+        text = _concept_case(text)
+    return EnglishLabel(text, "composed", round(confidence * 0.8, 2))
+
+
+# --------------------------------------------------------------------------- reverse lookup
+
+
+def english_key(text: str) -> str:
+    """Comparison key for English names: case, punctuation, 'the' and '&' do not count."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("&", " and ")
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    words = [w for w in text.split() if w != "the"]
+    return " ".join(words)
+
+
+def chinese_candidates(en: str, type: EntityType) -> list[str]:
+    """Chinese names whose established English name (or English abbreviation) is ``en``:
+    ``"Tsinghua University"`` -> ``["清华大学"]``. Persons give [] (match them by pinyin)."""
+    if type is EntityType.PERSON:
+        return []
+    return list(lexicons.reverse_index(type.value).get(english_key(en), ()))
+
+
