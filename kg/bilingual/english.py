@@ -36,7 +36,7 @@ def english_label(zh: str, type: EntityType, *, parent_zh: str | None = None) ->
     if not name:
         return EnglishLabel("", "source", 0.0)
     if not _has_han(name):
-        return EnglishLabel(name, "source", 1.0)
+        return _latin_label(name, type)
     if type is EntityType.PERSON:
         return EnglishLabel(person_name_en(name), "pinyin", 0.95)
     if type is EntityType.ORG:
@@ -46,6 +46,15 @@ def english_label(zh: str, type: EntityType, *, parent_zh: str | None = None) ->
     if type is EntityType.TECH:
         return _tech_label(name)
     return _place_label(name)
+
+
+def _latin_label(name: str, type: EntityType) -> EnglishLabel:
+    """A name already in Latin letters (XR, 5G, ZTE): a lexicon may still expand it."""
+    if type is EntityType.TECH and name in lexicons.technologies():
+        return EnglishLabel(lexicons.technologies()[name], "lexicon", 0.95)
+    if type is EntityType.ROLE and name in lexicons.titles():
+        return EnglishLabel(lexicons.titles()[name], "lexicon", 0.95)
+    return EnglishLabel(name, "source", 1.0)
 
 
 def normalise(text: str) -> str:
@@ -267,7 +276,7 @@ def _role_label(name: str) -> EnglishLabel:
             break
     domain = ""
     if rest:
-        domain, domain_confidence = _translate(rest, brand=False)
+        domain, domain_confidence = _title_domain(rest)
         confidence *= domain_confidence
     if modifiers and modifiers[-1] == "Co-" and not domain:
         return EnglishLabel(_join(modifiers[:-1] + ["Co-" + base.en.lower()]), "composed", 0.85)
@@ -275,6 +284,26 @@ def _role_label(name: str) -> EnglishLabel:
     if modifiers and modifiers[-1] == "Co-":
         modifiers[-1], head = "", "Co-" + base.en.lower()
     return EnglishLabel(_join(modifiers + [domain, head]), "composed", round(confidence, 2))
+
+
+def _title_domain(text: str) -> tuple[str, float]:
+    """The field before a head title (XR产品市场 -> XR Product Marketing): title domain
+    words and curated words by longest match, else the general composer."""
+    vocabulary = {**lexicons.words(), **lexicons.title_domains()}
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        latin = _LATIN.match(text, i)
+        if latin:
+            out.append(latin.group())
+            i = latin.end()
+            continue
+        j = next((j for j in range(min(len(text), i + 6), i, -1) if text[i:j] in vocabulary), 0)
+        if not j:
+            return _translate(text, brand=False)
+        out.append(vocabulary[text[i:j]])
+        i = j
+    return " ".join(out), 1.0
 
 
 def _join(words: list[str]) -> str:

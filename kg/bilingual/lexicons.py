@@ -12,10 +12,6 @@ from pathlib import Path
 from kg.errors import ModelError
 from kg.schema import data_path
 
-# Owned by the lead; the bilingual layer reads them when present and composes otherwise.
-OPTIONAL_LEXICONS = frozenset({"titles.tsv", "technologies.tsv"})
-
-
 def _lexicon_path(name: str) -> Path:
     return data_path(f"lexicons/{name}")
 
@@ -27,10 +23,20 @@ def _package_data_path(name: str) -> Path:
 @lru_cache(maxsize=None)
 def lexicon(name: str) -> tuple[dict[str, str], ...]:
     """Rows of kg/schema/lexicons/NAME as dicts keyed by the header's column names."""
+    return _read(_lexicon_path(name))
+
+
+@lru_cache(maxsize=None)
+def positional(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of one of the lead's lexicons (titles.tsv, technologies.tsv), by column
+    position: their header is a comment. A missing file reads as empty."""
     path = _lexicon_path(name)
-    if not path.exists() and name in OPTIONAL_LEXICONS:
+    if not path.exists():
         return ()
-    return _read(path)
+    with path.open(encoding="utf-8") as fh:
+        rows = [tuple(c.strip() for c in ln.rstrip("\n").split("\t")) for ln in fh
+                if ln.strip() and not ln.startswith("#")]
+    return tuple(r for r in rows if len(r) >= 2 and r[0] and r[1])
 
 
 @lru_cache(maxsize=None)
@@ -175,7 +181,15 @@ def domains() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
-    return {r["zh"]: r["en"] for r in lexicon("titles.tsv")}
+    """Whole titles from the lead's titles.tsv (rows of kind base)."""
+    return {r[0]: r[1] for r in positional("titles.tsv") if len(r) < 3 or r[2] in ("", "base")}
+
+
+@lru_cache(maxsize=1)
+def title_domains() -> dict[str, str]:
+    """Field words before a head title (产品 Product, 市场 Marketing), titles.tsv first."""
+    found = {r[0]: r[1] for r in positional("titles.tsv") if len(r) >= 3 and r[2] == "domain"}
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -190,13 +204,23 @@ def title_bases() -> tuple[TitlePart, ...]:
 
 @lru_cache(maxsize=1)
 def title_prefixes() -> tuple[TitlePart, ...]:
-    rows = [TitlePart(r["zh"], r["en"]) for r in package_data("title_parts.tsv") if r["kind"] == "prefix"]
-    return tuple(sorted(rows, key=lambda p: -len(p.zh)))
+    parts = {r["zh"]: TitlePart(r["zh"], r["en"])
+             for r in package_data("title_parts.tsv") if r["kind"] == "prefix"}
+    for row in positional("titles.tsv"):
+        if len(row) >= 3 and row[2] == "modifier" and row[0] not in ("副", "总"):
+            parts.setdefault(row[0], TitlePart(row[0], row[1]))
+    return tuple(sorted(parts.values(), key=lambda p: -len(p.zh)))
 
 
 @lru_cache(maxsize=1)
 def technologies() -> dict[str, str]:
-    return {r["zh"]: r["en"] for r in lexicon("technologies.tsv")}
+    """Technology concepts from the lead's technologies.tsv (zh, en, broader, aliases)."""
+    found: dict[str, str] = {}
+    for row in positional("technologies.tsv"):
+        found.setdefault(row[0], row[1])
+        for alias in _split(row[3]) if len(row) > 3 else ():
+            found.setdefault(alias, row[1])
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -212,7 +236,7 @@ def reverse_index(kind: str) -> dict[str, tuple[str, ...]]:
         pairs = [(en, zh) for zh, en in titles().items()]
         pairs += [(p.en, p.zh) for p in title_bases()]
     elif kind == "TECH":
-        pairs = [(en, zh) for zh, en in technologies().items()]
+        pairs = [(r[1], r[0]) for r in positional("technologies.tsv")]
     elif kind == "PLACE":
         pairs = [(p.en, p.zh) for p in dict.fromkeys(places().values())]
     index: dict[str, list[str]] = {}
