@@ -103,6 +103,34 @@ def pinyin_word(zh: str) -> str:
     return _word(_syllables(zh, tones=False))
 
 
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (ü written as v and as u), from pypinyin's data."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    found: set[str] = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            plain = _strip_tones(reading).lower()
+            found |= {plain, plain.replace("ü", "v"), plain.replace("ü", "u")}
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def surname_spellings() -> frozenset[str]:
+    """Pinyin spellings (lower case) of common and compound surnames: zhang, ouyang, lü/lv/lu."""
+    from importlib import resources
+
+    text = resources.files("kg.bilingual").joinpath("data").joinpath("common_surnames.txt").read_text("utf-8")
+    chars = "".join(ln.strip() for ln in text.splitlines() if not ln.startswith("#"))
+    names = [*chars, *(zh for zh in _surname_readings() if len(zh) == 2)]
+    found: set[str] = set()
+    for zh in names:
+        plain = person_name_en(zh).lower()
+        found |= {plain, plain.replace("ü", "v"), plain.replace("ü", "u")}
+    return frozenset(found)
+
+
 def person_name_en(zh: str, *, v: str = "ü") -> str:
     """``张毅夫`` -> ``Zhang Yifu``; ``v`` chooses how ü is written (``ü``, ``v`` or ``u``).
     Text that is not Han characters is returned unchanged."""
