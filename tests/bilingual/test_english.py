@@ -1,0 +1,142 @@
+import pytest
+
+from kg.bilingual import EnglishLabel, chinese_candidates, english_label
+from kg.model import EntityType
+
+ORG, ROLE, TECH, PLACE, PERSON = (EntityType.ORG, EntityType.ROLE, EntityType.TECH,
+                                  EntityType.PLACE, EntityType.PERSON)
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("工业和信息化部", "Ministry of Industry and Information Technology"),
+    ("工信部", "Ministry of Industry and Information Technology"),
+    ("国家发展和改革委员会", "National Development and Reform Commission"),
+    ("清华大学", "Tsinghua University"),
+    ("上海交通大学", "Shanghai Jiao Tong University"),
+    ("国家电网有限公司", "State Grid Corporation of China"),
+    ("中国科学院", "Chinese Academy of Sciences"),
+    ("中兴通讯", "ZTE Corporation"),
+])
+def test_established_names_come_from_the_lexicon(zh, en):
+    assert english_label(zh, ORG) == EnglishLabel(en, "lexicon", 0.95)
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("北京蓝鲸数据科技有限公司", "Beijing Lanjing Data Technology Co., Ltd."),
+    ("杭州云雀科技有限公司", "Hangzhou Yunque Technology Co., Ltd."),
+    ("深圳市星河智能装备股份有限公司", "Shenzhen Xinghe Intelligent Equipment Co., Ltd."),
+    ("浙江教育科技有限公司", "Zhejiang Education Technology Co., Ltd."),
+    ("青松未来(上海)网络科技有限公司", "Qingsong Weilai (Shanghai) Network Technology Co., Ltd."),
+    ("北京明远远航科技有限责任公司", "Beijing Mingyuan Yuanhang Technology Co., Ltd."),
+])
+def test_invented_companies_place_brand_in_pinyin_words_and_suffix(zh, en):
+    label = english_label(zh, ORG)
+    assert label.text == en
+    assert label.method == "composed"
+    assert label.confidence < 0.95
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("信息服务业处", "Information Services Division"),
+    ("信息技术发展司", "Department of Information Technology Development"),
+    ("产业政策处", "Industrial Policy Division"),
+    ("专家顾问委员会", "Expert Advisory Committee"),
+    ("区块链研究中心", "Blockchain Research Center"),
+    ("智能制造实验室", "Intelligent Manufacturing Laboratory"),
+])
+def test_units_are_translated_word_by_word_with_their_class(zh, en):
+    assert english_label(zh, ORG).text == en
+
+
+def test_provincial_and_municipal_departments():
+    assert english_label("山东省工业和信息化厅", ORG).text == \
+        "Shandong Provincial Department of Industry and Information Technology"
+    assert english_label("山东省工信厅", ORG).text == \
+        "Shandong Provincial Department of Industry and Information Technology"
+    assert english_label("成都市经信局", ORG).text == \
+        "Chengdu Municipal Bureau of Economy and Information Technology"
+    assert english_label("深圳市发展和改革委员会", ORG).text == \
+        "Shenzhen Municipal Development and Reform Commission"
+
+
+def test_parent_supplies_the_place_of_a_department():
+    assert english_label("工信厅", ORG, parent_zh="山东省").text == \
+        "Shandong Provincial Department of Industry and Information Technology"
+
+
+def test_units_of_a_known_organization_read_most_specific_first():
+    label = english_label("工业和信息化部信息技术发展司信息服务业处", ORG)
+    assert label.text == ("Information Services Division, Department of Information Technology "
+                          "Development, Ministry of Industry and Information Technology")
+    assert label.method == "composed"
+    assert english_label("上海交通大学区块链研究中心", ORG).text == \
+        "Blockchain Research Center, Shanghai Jiao Tong University"
+
+
+def test_a_known_prefix_inside_a_word_does_not_split_the_name():
+    assert english_label("中国电子商务协会", ORG).text == "China E-commerce Association"
+
+
+def test_traditional_org_names_get_the_same_label():
+    assert english_label("國家電網有限公司", ORG) == english_label("国家电网有限公司", ORG)
+    assert english_label("清華大學", ORG).text == "Tsinghua University"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("处长", "Division Director"),
+    ("副处长", "Deputy Division Director"),
+    ("副总信息师", "Deputy Chief Information Officer"),
+    ("联合创始人", "Co-founder"),
+    ("XR产品市场总监", "XR Product Marketing Director"),
+    ("常务副总经理", "Executive Deputy General Manager"),
+    ("副院长", "Vice President"),
+    ("副市长", "Vice Mayor"),
+    ("副教授", "Associate Professor"),
+    ("高级工程师", "Senior Engineer"),
+    ("秘书长", "Secretary-General"),
+])
+def test_titles(zh, en):
+    assert english_label(zh, ROLE).text == en
+
+
+def test_composed_titles_say_so():
+    assert english_label("XR产品市场总监", ROLE).method == "composed"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("区块链", "blockchain"),
+    ("数字孪生", "digital twin"),
+    ("物联网", "Internet of Things"),
+])
+def test_technologies(zh, en):
+    assert english_label(zh, TECH).text == en
+
+
+def test_unknown_technology_falls_back_to_dictionary_with_lower_confidence():
+    label = english_label("引擎", TECH)
+    assert label.text == "engine"
+    assert label.method in {"dictionary", "lexicon"}
+    composed = english_label("沉浸式交互", TECH)
+    assert composed.text == "immersive interaction"
+    assert composed.confidence < 0.9
+
+
+def test_places_and_persons():
+    assert english_label("山东省", PLACE).text == "Shandong"
+    assert english_label("曲阜市", PLACE).text == "Qufu"
+    assert english_label("西安", PLACE).text == "Xi'an"
+    assert english_label("张毅夫", PERSON) == EnglishLabel("Zhang Yifu", "pinyin", 0.95)
+
+
+def test_text_already_in_english_is_the_source():
+    assert english_label("ZTE", ORG) == EnglishLabel("ZTE", "source", 1.0)
+
+
+def test_chinese_candidates_reverse_lookup():
+    assert chinese_candidates("Tsinghua University", ORG) == ["清华大学"]
+    assert chinese_candidates("the Ministry of Industry and Information Technology", ORG) == ["工业和信息化部"]
+    assert chinese_candidates("MIIT", ORG) == ["工业和信息化部"]
+    assert chinese_candidates("Division Director", ROLE) == ["处长"]
+    assert chinese_candidates("Chengdu", PLACE) == ["成都市"]
+    assert chinese_candidates("Zhang Yifu", PERSON) == []
+    assert chinese_candidates("Some Unknown Company", ORG) == []
