@@ -194,10 +194,12 @@ def title_domains() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def title_bases() -> tuple[TitlePart, ...]:
-    """Head titles, longest first; the grammar's own table wins over titles.tsv."""
-    parts = {r["zh"]: TitlePart(r["zh"], r["en"], r["deputy"])
+    """Head titles, longest first: English from titles.tsv where it has the title, how
+    副 reads (Deputy/Vice/Associate) from the grammar's own table."""
+    lead = titles()
+    parts = {r["zh"]: TitlePart(r["zh"], lead.get(r["zh"], r["en"]), r["deputy"])
              for r in package_data("title_parts.tsv") if r["kind"] == "base"}
-    for zh, en in titles().items():
+    for zh, en in lead.items():
         parts.setdefault(zh, TitlePart(zh, en, "Deputy"))
     return tuple(sorted(parts.values(), key=lambda p: -len(p.zh)))
 
