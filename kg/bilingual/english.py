@@ -92,11 +92,17 @@ def _org_label(name: str, parent_zh: str | None) -> EnglishLabel:
     if known:
         return EnglishLabel(known.en, "lexicon", 0.95)
     parts = _split_units(name)
-    labels = [_compose_org(part, parent_zh if i == 0 else None) for i, part in enumerate(parts)]
+    labels = [_compose_org(part, parent_zh if i == 0 else None, subunit=i > 0 and _is_university(parts[i - 1]))
+              for i, part in enumerate(parts)]
     text = ", ".join(label.text for label in reversed(labels))  # most specific unit first
     confidence = min(label.confidence for label in labels)
     method = "composed" if len(labels) > 1 or labels[0].method != "lexicon" else "lexicon"
     return EnglishLabel(text, method, round(confidence * (0.95 if len(labels) > 1 else 1.0), 2))
+
+
+def _is_university(zh: str) -> bool:
+    known = lexicons.organization(zh)
+    return (known.kind == "university") if known else zh.endswith("大学")
 
 
 def _split_units(name: str) -> list[str]:
@@ -169,7 +175,7 @@ def _strip_places(text: str) -> _Places:
         text = text[: match.start()] + text[match.end():]
     while True:
         found = lexicons.place_prefix(text)
-        if found is None or found.length >= len(text):
+        if found is None:
             break
         english.append(found.en)
         level = found.level
@@ -179,27 +185,30 @@ def _strip_places(text: str) -> _Places:
     return _Places(english, level, text, bracketed, bracket_at)
 
 
-def _compose_org(name: str, parent_zh: str | None) -> EnglishLabel:
+def _compose_org(name: str, parent_zh: str | None, *, subunit: bool = False) -> EnglishLabel:
     known = lexicons.organization(name)
     if known:
         return EnglishLabel(known.en, "lexicon", 0.95)
     endings = [e for e in lexicons.endings() if name.endswith(e.zh)
-               and (len(name) > len(e.zh) or len(e.zh) >= 2)]
+               and (len(name) > len(e.zh) or len(e.zh) >= 2) and (subunit or e.kind != "subunit")]
+    endings.sort(key=lambda e: e.kind != "subunit")  # a unit of a parent reads as one
     if not endings:
         text, confidence = _translate(name, brand=False)
         return EnglishLabel(text, "composed", round(confidence * 0.8, 2))
-    places = _strip_places(name[: -len(endings[0].zh)])
-    gov = next((e for e in endings if e.kind == "gov" and e.zh == endings[0].zh), None)
+    longest = endings[0]
+    places = _strip_places(name[: -len(longest.zh)])
+    gov = next((e for e in endings if e.kind == "gov" and e.zh == longest.zh), None)
     if gov and places.rest in lexicons.domains():
         return _gov_body(places, gov, parent_zh)
-    ending = next(e for e in endings if e.kind != "gov" or e.zh != endings[0].zh)
-    if len(ending.zh) < len(endings[0].zh):  # only a gov reading exists for the longer ending
-        ending = endings[0]
+    ending = next((e for e in endings if e.kind != "gov"), longest)
     places = _strip_places(name[: -len(ending.zh)])
     body, confidence = _translate(places.rest, brand=ending.kind == "company", bracket=places)
+    if not body and not ending.template.startswith("{}"):  # 北京研究所: the place is the body
+        body, places = " ".join(places.english), _Places([], "", "", "", -1)
     english = ending.template.format(body).strip()
     if places.english:
-        english = " ".join(places.english) + " " + english
+        level = [places.level] if ending.kind == "level" and places.level else []
+        english = " ".join(places.english[-1:] + level) + " " + english
     return EnglishLabel(_tidy(english), "composed", round(confidence, 2))
 
 

@@ -140,3 +140,21 @@ def test_chinese_candidates_reverse_lookup():
     assert chinese_candidates("Chengdu", PLACE) == ["成都市"]
     assert chinese_candidates("Zhang Yifu", PERSON) == []
     assert chinese_candidates("Some Unknown Company", ORG) == []
+
+
+def test_government_levels_and_party_committees():
+    assert english_label("广东省人民政府", ORG).text == "Guangdong Provincial People's Government"
+    assert english_label("北京市委", ORG).text == "Beijing Municipal Party Committee"
+    assert english_label("山东省人民政府办公厅", ORG).text == \
+        "General Office, Shandong Provincial People's Government"
+
+
+def test_schools_and_departments_of_universities():
+    assert english_label("北京大学信息科学技术学院", ORG).text == \
+        "School of Information Science and Technology, Peking University"
+    assert english_label("清华大学计算机科学与技术系", ORG).text == \
+        "Department of Computer Science and Technology, Tsinghua University"
+
+
+def test_a_college_of_a_company_stays_a_college():
+    assert english_label("国家电网技术学院", ORG).text == "Technical College, State Grid Corporation of China"

@@ -26,7 +26,7 @@ def test_places_have_english_and_a_known_class():
 def test_words_kinds_and_org_endings_templates():
     assert {r["kind"] for r in lexicons.lexicon("words.tsv")} == {"word", "domain"}
     for ending in lexicons.endings():
-        assert "{}" in ending.template and ending.kind in {"company", "gov", "unit"}
+        assert "{}" in ending.template and ending.kind in {"company", "gov", "unit", "level", "subunit"}
 
 
 def test_ministry_portfolios_become_domains_for_provincial_departments():
