@@ -237,8 +237,12 @@ def reverse_index(kind: str) -> dict[str, tuple[str, ...]]:
     elif kind == "ROLE":
         pairs = [(en, zh) for zh, en in titles().items()]
         pairs += [(p.en, p.zh) for p in title_bases()]
+        pairs += [(f"{p.deputy} {p.en}", "副" + p.zh) for p in title_bases() if p.deputy]
+        pairs += [(f"{m.en} {p.en}", m.zh + p.zh) for m in title_prefixes() for p in title_bases()]
     elif kind == "TECH":
-        pairs = [(r[1], r[0]) for r in positional("technologies.tsv")]
+        for row in positional("technologies.tsv"):
+            names = (row[0], *(_split(row[3]) if len(row) > 3 else ()))
+            pairs += [(row[1], row[0])] + [(name, row[0]) for name in names if name.isascii()]
     elif kind == "PLACE":
         pairs = [(p.en, p.zh) for p in dict.fromkeys(places().values())]
     index: dict[str, list[str]] = {}

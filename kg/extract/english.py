@@ -124,8 +124,8 @@ def _role_patterns(nlp: Language) -> list[dict]:
         words = [{"LOWER": w.lower()} for w in _tokens(nlp, base)]
         patterns.append({"label": "ROLE", "id": "lexicon", "pattern": words})
         for modifier in _ROLE_MODIFIERS:
-            lead = [{"LOWER": w} for w in _tokens(nlp, modifier)]
-            patterns.append({"label": "ROLE", "id": "composed", "pattern": lead + words})
+            phrase = f"{modifier}{base}" if modifier.endswith("-") else f"{modifier} {base}"
+            patterns.append(_exact(nlp, "ROLE", phrase, case=False, pattern_id="composed"))
         field = [{"TEXT": {"REGEX": r"^[A-Z0-9]{2,4}$"}, "OP": "?"}, {"LOWER": {"IN": fields}, "OP": "+"}]
         patterns.append({"label": "ROLE", "id": "composed", "pattern": field + words})
     return patterns
