@@ -237,8 +237,10 @@ def reverse_index(kind: str) -> dict[str, tuple[str, ...]]:
     elif kind == "ROLE":
         pairs = [(en, zh) for zh, en in titles().items()]
         pairs += [(p.en, p.zh) for p in title_bases()]
-        pairs += [(f"{p.deputy} {p.en}", "副" + p.zh) for p in title_bases() if p.deputy]
-        pairs += [(f"{m.en} {p.en}", m.zh + p.zh) for m in title_prefixes() for p in title_bases()]
+        composed = [(f"{p.deputy} {p.en}", "副" + p.zh) for p in title_bases() if p.deputy]
+        composed += [(f"{m.en} {p.en}", m.zh + p.zh) for m in title_prefixes() for p in title_bases()]
+        direct = {english_key(en) for en, _ in pairs}
+        pairs += [(en, zh) for en, zh in composed if english_key(en) not in direct]  # 总工程师 before 首席工程师
     elif kind == "TECH":
         for row in positional("technologies.tsv"):
             names = (row[0], *(_split(row[3]) if len(row) > 3 else ()))
