@@ -108,3 +108,16 @@ def cues() -> dict[str, frozenset[str]]:
     for row in _rows(extract_data("cues.tsv")):
         groups.setdefault(row[0], set()).update(w for w in row[1].split() if w)
     return {k: frozenset(v) for k, v in groups.items()}
+
+
+@lru_cache(maxsize=1)
+def known_organizations() -> dict[str, str]:
+    """Standard organization names and their official abbreviations -> full zh name,
+    from the bilingual lexicon ``organizations.tsv`` (zh, en, aliases, class)."""
+    out = {}
+    for row in _rows(data_path("lexicons/organizations.tsv")):
+        out[row[0]] = row[0]
+        for alias in _cell(row, 2).split("|"):
+            if alias and not alias.isascii():
+                out.setdefault(alias, row[0])
+    return out

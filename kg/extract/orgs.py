@@ -1,0 +1,237 @@
+"""ORG mentions: a grammar of Chinese organization names.
+
+    org  := place? core suffix         (山东省 工信 厅, 北京 蓝盒子科技 有限公司)
+    chain:= org org org ...             (部 → 司 → 处: each unit inside the one before)
+
+A suffix (有限公司, 大学, 研究院, 委员会, 司, 处 …; ``org_suffixes.tsv``) must end a jieba
+word; the core grows leftwards over words until a boundary: punctuation, a title, a
+function word (jieba dictionary tags p/c/u/r/d/m/q), a context word such as 出席 or 由,
+or the end of the previous unit in a chain. Single-character suffixes (部 局 处 …) are
+weak: they need a core of two or more characters and a clean right edge.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import jieba
+
+from kg.extract import lexicons
+from kg.model import EntityType, Mention, Sentence, Token
+
+MAX_CORE_CHARS = 16
+# Multi-character jieba words with these dictionary tags end a name on the left; single
+# characters only when they are function words (OOV names split into characters whose
+# dictionary tags mean nothing: 卡 is a classifier, but 卡奥斯 is a name).
+_STOP_TAGS = {"p", "c", "u", "uj", "ul", "r", "d", "m", "t", "f", "y", "e", "o"}
+_STOP_CHARS = set("的了在和与及由等并将对从向被把为是也都还其该各每这那此之于以")
+_CORE_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9()（）·&]")
+_PLACE_SUFFIXES = ("自治区", "省", "市", "县", "区")
+
+
+@lru_cache(maxsize=1)
+def dictionary_tags() -> dict[str, str]:
+    """jieba's dictionary part-of-speech tags, read once without loading jieba.posseg's
+    (6x slower) tagger: a cheap signal for where an organization name can start."""
+    tags = {}
+    with jieba.Tokenizer().get_dict_file() as fh:
+        for line in fh:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+@lru_cache(maxsize=1)
+def _suffix_pattern() -> re.Pattern[str]:
+    words = sorted(lexicons.org_suffixes(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
+                       known: dict[str, str] | None = None) -> list[Mention]:
+    """ORG mentions. ``known`` maps standard organization names and abbreviations
+    (the bilingual lexicon) to their full names; they are matched directly."""
+    out: list[Mention] = []
+    title_spans = [(t.start, t.end) for t in titles]
+    for sentence in sentences:
+        out.extend(_in_sentence(text, sentence, title_spans))
+    if known:
+        out = _add_known(text, out, title_spans, known)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
+    tokens = sentence.tokens
+    token_end = {t.end for t in tokens}
+    suffixes = lexicons.org_suffixes()
+    found: list[Mention] = []
+    last_end = sentence.start
+    pos = sentence.start
+    chunk = text[sentence.start:sentence.end]
+    for m in _suffix_pattern().finditer(chunk):
+        s, e = m.start() + sentence.start, m.end() + sentence.start
+        suffix = suffixes[m.group(0)]
+        if suffix.kind == "place":
+            continue
+        if s < pos or any(a < e and s < b for a, b in title_spans):
+            continue
+        if _suffix_continues(chunk, m.end(), suffix):
+            continue  # 科技 in 科技有限公司, 通讯 in 通讯集团: the name goes on
+        if e not in token_end and not _glued_to_unknown_or_title(tokens, e):
+            continue
+        start = _left_edge(text, tokens, s, max(last_end, sentence.start), title_spans)
+        while start < s and text[start] in "()（）·":
+            start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
+        core = text[start:s]
+        if not suffix.strong and (len(core) < 2 or not _clean_right_edge(text, e, title_spans)):
+            continue
+        if not core and len(suffix.text) < 3:
+            continue
+        if _generic_noun(text[start:e], core):
+            continue
+        conf = 0.85 if suffix.strong else 0.7
+        if found and start == found[-1].end and len(core) <= 2 and suffix.kind in ("academic", "enterprise"):
+            # 电网公司技术学院: a unit with a generic two-character core is named with its parent
+            parent = found.pop()
+            start = parent.start
+        found.append(Mention(EntityType.ORG, start, e, text[start:e], conf, f"org-grammar:{suffix.kind}"))
+        last_end = pos = e
+    return found
+
+
+def _suffix_continues(chunk: str, end: int, suffix) -> bool:
+    """A descriptive suffix (科技, 通讯 — weak enterprise words) directly followed by
+    another suffix is part of a longer name."""
+    return suffix.kind == "enterprise" and not suffix.strong and bool(_suffix_pattern().match(chunk, end))
+
+
+def _glued_to_unknown_or_title(tokens: Sequence[Token], end: int) -> bool:
+    """jieba glued the suffix to the next characters: allow it when that token is not a
+    dictionary word (厅产 from OOV text) or its rest is a title (处处长 = 处 + 处长);
+    a real word (局部, 处理, 部分) means the suffix character is not a suffix here."""
+    for t in tokens:
+        if t.start < end < t.end:
+            rest = t.text[end - t.start:]
+            return rest in lexicons.titles().base or t.text not in dictionary_tags()
+    return False
+
+
+def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int, title_spans) -> int:
+    """Grow the core leftwards over jieba words until a boundary."""
+    tags = dictionary_tags()
+    stops = lexicons.cues()["org_stop"]
+    start = suffix_start
+    # jieba may glue the suffix to its core (工信厅, 科技股份): the glued part is core
+    inside = next((t for t in tokens if t.start < suffix_start < t.end), None)
+    if inside is not None and inside.start >= floor and all(_CORE_CHAR.match(c) for c in text[inside.start:suffix_start]):
+        start = inside.start
+    for t in reversed([t for t in tokens if t.end <= start]):
+        if t.end != start or t.start < floor:
+            break
+        piece = text[t.start:start]
+        if any(a < start and t.start < b for a, b in title_spans):
+            break
+        if not all(_CORE_CHAR.match(c) for c in piece) or piece in stops:
+            break
+        if (len(t.text) > 1 and tags.get(t.text) in _STOP_TAGS) or t.text in _STOP_CHARS or piece.isdigit():
+            break
+        if suffix_start - t.start > MAX_CORE_CHARS:
+            break
+        start = t.start
+    return _detach_name(text, start, suffix_start, title_spans)
+
+
+def _detach_name(text: str, start: int, suffix_start: int, title_spans) -> int:
+    """After a title, a surname + given name glued to an organization (副主任李宁国家电网)
+    belongs to the person: the organization starts after it."""
+    if not any(b == start for _, b in title_spans):
+        return start
+    names = lexicons.surnames()
+    for surname_len in (2, 1):
+        if text[start:start + surname_len] in names:
+            for given in (2, 1):
+                cut = start + surname_len + given
+                rest = text[cut:suffix_start]
+                if len(rest) >= 2 and rest[:2] in dictionary_tags():
+                    return cut
+    return start
+
+
+def _clean_right_edge(text: str, end: int, title_spans) -> bool:
+    """A weak suffix must be followed by a title, another unit, punctuation or a cue."""
+    if end >= len(text) or not _CORE_CHAR.match(text[end]):
+        return True
+    if any(a == end for a, _ in title_spans):
+        return True
+    follow = text[end:end + 4]
+    if _name_then_title(text, end, title_spans):
+        return True
+    return bool(_suffix_pattern().match(follow)) or any(follow.startswith(w) for w in lexicons.cues()["org_stop"]) \
+        or any(follow.startswith(w) for w in lexicons.cues()["person_after"]) or _starts_org_word(follow)
+
+
+def _on_word_edges(text: str, s: int, e: int, found: list[Mention]) -> bool:
+    """A lexicon name must not start inside a Chinese word (国网 in 中国网): the character
+    before it must not form a dictionary word with its first character(s)."""
+    if s == 0 or any(o.end == s for o in found):
+        return True
+    tags = dictionary_tags()
+    return not any(text[s - k:s + 1] in tags for k in (1, 2) if s - k >= 0)
+
+
+def _generic_noun(name: str, core: str) -> bool:
+    """上市公司, 子公司, 该委员会: a dictionary word whose core is a verb, adjective or
+    pronoun names a kind of organization, not one organization."""
+    tags = dictionary_tags()
+    return not core or (name in tags and tags.get(core) in ("v", "a", "ad", "d", "r", "vn", "m", "b"))
+
+
+def _generic_remainder(rest: str) -> bool:
+    suffix = _suffix_pattern().search(rest)
+    return suffix is not None and suffix.end() == len(rest) and suffix.start() <= 2 \
+        and lexicons.org_suffixes()[suffix.group(0)].kind in ("academic", "enterprise")
+
+
+def _name_then_title(text: str, end: int, title_spans) -> bool:
+    """研发中心苏航主任: a surname and a one- or two-character name, then a title."""
+    names = lexicons.surnames()
+    title_starts = {a for a, _ in title_spans}
+    for surname_len in (1, 2):
+        if text[end:end + surname_len] in names:
+            if any(end + surname_len + g in title_starts for g in (1, 2)):
+                return True
+    return False
+
+
+def _starts_org_word(follow: str) -> bool:
+    tags = dictionary_tags()
+    return any(tags.get(follow[:n]) in ("n", "nt", "ns", "nz", "vn") for n in (2, 3, 4))
+
+
+def _add_known(text: str, found: list[Mention], title_spans, known: dict[str, str]) -> list[Mention]:
+    """Standard names from the lexicon (工信部, 清华大学) found verbatim; a grammar
+    match that contains one and starts at the same place is split at it (chains)."""
+    out = list(found)
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)))
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in title_spans) or not _on_word_edges(text, s, e, found):
+            continue
+        covering = [o for o in out if o.start <= s and e <= o.end]
+        if any(o.start == s and o.end == e for o in covering):
+            continue
+        if covering:
+            # A standard name inside a grammar match: whatever precedes it is not part of
+            # the organization (应用内容清华大学…), whatever follows is a unit inside it.
+            outer = covering[0]
+            if e < outer.end and _generic_remainder(text[e:outer.end]):
+                continue  # 国家电网技术学院 is one name, not 国家电网 + 技术学院
+            out.remove(outer)
+            if e < outer.end:
+                out.append(Mention(EntityType.ORG, e, outer.end, text[e:outer.end], outer.confidence, outer.method))
+        # grammar matches inside the standard name (信息化部 in 工业和信息化部) give way
+        out = [o for o in out if not (s <= o.start and o.end <= e)]
+        out.append(Mention(EntityType.ORG, s, e, text[s:e], 0.95, "org-lexicon"))
+    return out

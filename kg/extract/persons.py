@@ -1,0 +1,166 @@
+"""PERSON mentions from general evidence about Chinese names.
+
+A candidate is a surname (single or compound, from the surname list) plus a one- or
+two-character given name. It becomes a mention only with context evidence: a title
+directly before or after it (处长张毅夫, 苏航主任), an honorific (骆萧萧先生), or a
+cue on both sides (由X主持, 、X、, X在致辞中表示). The given-name length is chosen by
+the evidence that follows the name, then by jieba word boundaries. A name found once
+is then found everywhere else in the document.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.extract import lexicons
+from kg.extract.orgs import dictionary_tags
+from kg.model import EntityType, Mention, Sentence
+
+# Characters that do not occur in given names but are frequent next to names.
+_NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或但其这那个们中上下一不有会年月日并由作以于之所到说着过着该此每各")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_BOUNDARY = set("、，,。；;：:！!？?（）()《》“”\"' \n\t")
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    confidence: float
+    method: str
+
+
+def find_persons(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
+                 blocked: Sequence[Mention] = ()) -> list[Mention]:
+    """PERSON mentions in ``text``. ``titles`` are ROLE mentions (evidence);
+    ``blocked`` are spans already taken by organizations or technologies."""
+    title_starts = {m.start: m for m in titles}
+    title_ends = {m.end: m for m in titles}
+    taken = [(m.start, m.end) for m in list(titles) + list(blocked)]
+    boundaries = {t.start for s in sentences for t in s.tokens} | {len(text)}
+    found: dict[tuple[int, int], Mention] = {}
+    for pos in range(len(text)):
+        for surname in _surnames_at(text, pos):
+            best = _best_candidate(text, pos, surname, title_starts, title_ends, boundaries)
+            if best is None:
+                continue
+            (start, end), ev = best
+            if any(s < end and start < e for s, e in taken):
+                continue
+            found[(start, end)] = Mention(EntityType.PERSON, start, end, text[start:end], ev.confidence, ev.method)
+    mentions = _drop_overlaps(list(found.values()))
+    return _propagate(text, mentions, taken)
+
+
+def _surnames_at(text: str, pos: int) -> list[str]:
+    names = lexicons.surnames()
+    out = []
+    if text[pos:pos + 2] in names:
+        out.append(text[pos:pos + 2])
+    if text[pos] in names:
+        out.append(text[pos])
+    return out
+
+
+def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
+    weak_surname = lexicons.surnames()[surname]
+    before = _evidence_before(text, pos, title_ends)
+    best, best_score = None, 0.0
+    for given_len in (2, 1):
+        end = pos + len(surname) + given_len
+        if end > len(text):
+            continue
+        given = text[pos + len(surname):end]
+        if not all(_HAN.match(c) and c not in _NOT_GIVEN for c in given):
+            continue
+        if _is_common_word(text[pos:end], given, weak_surname, after_title=pos in title_ends):
+            continue
+        after = _evidence_after(text, end, title_starts)
+        score = 0.0
+        if after:
+            score += after.confidence
+        if before:
+            score += before.confidence
+        if not after and not before:
+            continue
+        # Need evidence on both sides unless one side is a title or honorific.
+        strong = (after and after.method in ("title", "honorific")) or (before and before.method == "title")
+        if not strong and not (after and before):
+            continue
+        if weak_surname and not strong:
+            continue
+        if end in boundaries:
+            score += 0.2
+        if pos in boundaries:
+            score += 0.1
+        if after and after.method in ("title", "honorific", "boundary"):
+            score += 0.3  # the name is cleanly delimited on the right
+        if score > best_score:
+            method = "+".join(e.method for e in (before, after) if e)
+            confidence = min(0.95, max(e.confidence for e in (before, after) if e))
+            best, best_score = ((pos, end), _Evidence(confidence, f"name-context:{method}")), score
+    return best
+
+
+def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title: bool) -> bool:
+    """Place names and ordinary words that start with a surname character (曲阜, 由北京,
+    和专家) are not names; jieba's dictionary tags tell them apart. Right after a title
+    a name wins over a homographic dictionary word."""
+    tags = dictionary_tags()
+    if not after_title and tags.get(candidate, "nr") not in ("nr", "nrfg", "nrt"):
+        return True
+    given_tag = tags.get(given) if len(given) == 2 else None
+    if given_tag in ("ns", "nt"):
+        return True
+    return weak_surname and len(given) == 2 and given_tag is not None and given_tag not in ("nr", "nrfg", "nrt")
+
+
+def _evidence_before(text: str, pos: int, title_ends) -> _Evidence | None:
+    if pos in title_ends:
+        return _Evidence(0.9, "title")
+    if pos == 0 or text[pos - 1] in _BOUNDARY:
+        return _Evidence(0.5, "boundary")
+    for cue in lexicons.cues()["person_before"]:
+        if text.startswith(cue, pos - len(cue)):
+            return _Evidence(0.6, "cue")
+    return None
+
+
+def _evidence_after(text: str, end: int, title_starts) -> _Evidence | None:
+    if end in title_starts:
+        return _Evidence(0.9, "title")
+    for word in lexicons.cues()["honorific"]:
+        if text.startswith(word, end):
+            return _Evidence(0.85, "honorific")
+    if end == len(text) or text[end] in _BOUNDARY:
+        return _Evidence(0.4, "boundary")
+    for cue in lexicons.cues()["person_after"]:
+        if text.startswith(cue, end):
+            return _Evidence(0.6, "cue")
+    return None
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the most confident of overlapping candidates (then the earlier, longer one)."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-m.confidence, m.start, -(m.end - m.start))):
+        if not any(m.span.overlaps(k.span) for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _propagate(text: str, mentions: list[Mention], taken) -> list[Mention]:
+    """A name recognised once is a name everywhere in the document."""
+    out = list(mentions)
+    spans = [(m.start, m.end) for m in mentions] + list(taken)
+    for name, source in {m.text: m for m in mentions}.items():
+        for hit in re.finditer(re.escape(name), text):
+            s, e = hit.span()
+            if any(a < e and s < b for a, b in spans):
+                continue
+            # do not cut into a longer name: the next character must not extend it
+            if e < len(text) and _HAN.match(text[e]) and len(name) == 2 and text[e] not in _NOT_GIVEN \
+                    and not any(text.startswith(w, e) for w in lexicons.cues()["person_after"]):
+                continue
+            spans.append((s, e))
+            out.append(Mention(EntityType.PERSON, s, e, name, source.confidence * 0.9, "name-propagation"))
+    return sorted(out, key=lambda m: m.start)

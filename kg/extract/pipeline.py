@@ -1,0 +1,73 @@
+"""The per-document pipeline: a pure function of one Document, so it can run in any
+process (``kg build --jobs N``) and later on a cluster.
+
+Stages run on a same-length normalised view of the text (full-width forms folded), so
+every offset they produce is an offset into the original text.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from kg.errors import KgError
+from kg.extract import lexicons
+from kg.extract.orgs import find_organizations
+from kg.extract.persons import find_persons
+from kg.extract.relations import find_relations
+from kg.extract.segment import default_segmenter
+from kg.extract.tech import find_technologies
+from kg.extract.titles import find_titles
+from kg.ingest import normalized_view
+from kg.model import Analysis, Document, Mention
+
+
+def analyse(document: Document) -> Analysis:
+    """Segment, find mentions and relations in one Chinese document."""
+    if document.lang == "en":
+        from kg.extract.english import analyse_english
+
+        return analyse_english(document)
+    text = normalized_view(document.text)
+    try:
+        sentences = default_segmenter()(text)
+        mentions = find_mentions(text, sentences)
+        relations = find_relations(text, sentences, mentions)
+    except KgError:
+        raise
+    except Exception as exc:  # a defect: name the document so it can be reproduced
+        raise KgError(f"{document.path or document.id}: extraction failed: {exc!r}") from exc
+    # Mention.text is always the surface of the original text (what oa:exact quotes).
+    mentions = [_with_original_surface(document.text, m) for m in mentions]
+    return Analysis(document, sentences, mentions, relations)
+
+
+def find_mentions(text: str, sentences) -> list[Mention]:
+    titles = find_titles(text)
+    techs = find_technologies(text)
+    orgs = find_organizations(text, sentences, titles, known=lexicons.known_organizations())
+    orgs = [o for o in orgs if not any(o.span.overlaps(t.span) for t in techs if t.span.contains(o.span))]
+    techs = [t for t in techs if not any(t.span.overlaps(o.span) for o in orgs)]
+    persons = find_persons(text, sentences, titles, blocked=orgs + techs)
+    titles = [t for t in titles if not any(t.span.overlaps(o.span) for o in orgs)]
+    return sorted(titles + techs + orgs + persons, key=lambda m: (m.start, m.end))
+
+
+def _with_original_surface(original: str, m: Mention) -> Mention:
+    surface = original[m.start:m.end]
+    if surface == m.text:
+        return m
+    return Mention(m.type, m.start, m.end, surface, m.confidence, m.method, norm=m.norm or m.text)
+
+
+def predict_mentions(text: str) -> list[Mention]:
+    """Mentions of a raw text (for ``kg evaluate``)."""
+    view = normalized_view(text)
+    return find_mentions(view, default_segmenter()(view))
+
+
+def analyse_all(documents: Sequence[Document], progress: Callable[[int, int], None] | None = None) -> list[Analysis]:
+    out = []
+    for n, doc in enumerate(documents, 1):
+        out.append(analyse(doc))
+        if progress:
+            progress(n, len(documents))
+    return out

@@ -1,0 +1,159 @@
+"""Stage 4: relations between the mentions of one document.
+
+* posts: ``ORG+ TITLE NAME`` and ``ORG+ NAME TITLE`` chains, and a title on the other
+  side of the name without an organization (首席科学家斯雪明教授: two posts);
+* units: adjacent organization names form a chain, each unit inside the one before;
+* membership: ``ORG 轮值理事长单位 ORG`` (the second is a member of the first, in that
+  role); ``ORG、ORG等成员单位`` and ``ORG作为…的发起单位`` make the listed organizations
+  members of the document's main association;
+* talks about: a person who speaks in a sentence (表示, 介绍, 阐述 …) and the
+  technologies named after them in that sentence.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from kg.extract import lexicons
+from kg.model import EntityType, Mention, Predicate, Relation, Sentence
+
+_GAP = set(" \u3000")
+
+
+def find_relations(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Relation]:
+    relations: list[Relation] = []
+    ordered = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    for sentence in sentences:
+        idx = [i for i in ordered if sentence.start <= mentions[i].start < sentence.end]
+        relations += _posts(text, mentions, idx)
+        relations += _units(text, mentions, idx)
+        relations += _talks_about(text, mentions, idx, sentence)
+    relations += _memberships(text, mentions, ordered)
+    return _unique(relations)
+
+
+def _adjacent(text: str, left: Mention, right: Mention) -> bool:
+    return left.end <= right.start and all(c in _GAP for c in text[left.end:right.start])
+
+
+def _posts(text: str, mentions, idx: list[int]) -> list[Relation]:
+    out = []
+    for k, i in enumerate(idx):
+        person = mentions[i]
+        if person.type is not EntityType.PERSON:
+            continue
+        prev = mentions[idx[k - 1]] if k > 0 else None
+        nxt = mentions[idx[k + 1]] if k + 1 < len(idx) else None
+        before = prev if prev and prev.type is EntityType.ROLE and _adjacent(text, prev, person) else None
+        after = nxt if nxt and nxt.type is EntityType.ROLE and _adjacent(text, person, nxt) else None
+        for title, org_anchor in ((before, before), (after, person)):
+            if title is None:
+                continue
+            org = _org_left_of(text, mentions, idx, org_anchor)
+            # The title after the name takes the organization only when none precedes the title
+            # before the name (首席科学家斯雪明教授: 教授 has no organization).
+            if title is after and before is not None:
+                org = None
+            conf = min(person.confidence, title.confidence) * (1.0 if org is not None else 0.9)
+            out.append(Relation(Predicate.HOLDS_POST, i, mentions.index(title), round(conf, 3),
+                                "chain:org+title+name" if title is before else "chain:org+name+title",
+                                context=org))
+    return out
+
+
+def _org_left_of(text, mentions, idx, anchor: Mention) -> int | None:
+    for j in reversed(idx):
+        m = mentions[j]
+        if m.end <= anchor.start:
+            if m.type is EntityType.ORG and _adjacent(text, m, anchor):
+                return j
+            return None
+    return None
+
+
+def _units(text: str, mentions, idx: list[int]) -> list[Relation]:
+    out = []
+    orgs = [i for i in idx if mentions[i].type is EntityType.ORG]
+    for a, b in zip(orgs, orgs[1:]):
+        if _adjacent(text, mentions[a], mentions[b]):
+            conf = round(min(mentions[a].confidence, mentions[b].confidence) * 0.9, 3)
+            out.append(Relation(Predicate.SUB_ORGANIZATION_OF, b, a, conf, "chain:nested-name"))
+    return out
+
+
+def _talks_about(text: str, mentions, idx: list[int], sentence: Sentence) -> list[Relation]:
+    speech = lexicons.cues()["event_verb"] | {"表示", "指出", "强调", "介绍了", "阐述了"}
+    out = []
+    persons = [i for i in idx if mentions[i].type is EntityType.PERSON]
+    for i in persons:
+        p = mentions[i]
+        tail = text[p.end:sentence.end]
+        if not any(v in tail[:40] for v in speech):
+            continue
+        later_person = next((j for j in persons if mentions[j].start > p.end), None)
+        limit = mentions[later_person].start if later_person is not None else sentence.end
+        for j in idx:
+            m = mentions[j]
+            if m.type is EntityType.TECH and p.end < m.start < limit:
+                out.append(Relation(Predicate.TALKS_ABOUT, i, j, 0.6, "speaker+technology-in-sentence"))
+    return out
+
+
+def _memberships(text: str, mentions, ordered: list[int]) -> list[Relation]:
+    roles = sorted(lexicons.cues()["member_role"], key=len, reverse=True)
+    orgs = [i for i in ordered if mentions[i].type is EntityType.ORG]
+    main = _main_association(mentions, orgs)
+    out = []
+    for k, i in enumerate(orgs):
+        m = mentions[i]
+        after = text[m.end:m.end + 12]
+        role = next((r for r in roles if after.startswith(r)), None)
+        if role is not None:
+            nxt = orgs[k + 1] if k + 1 < len(orgs) else None
+            if nxt is not None and mentions[nxt].start == m.end + len(role):
+                out.append(Relation(Predicate.MEMBER_OF, nxt, i, 0.8, f"member-phrase:{role}"))
+                continue
+        # ORG、ORG等成员单位 / ORG作为组织的发起单位: member of the main association
+        if main is not None and i != main:
+            for r in roles:
+                pos = text.find(r, m.end, m.end + 40)
+                if pos < 0:
+                    continue
+                between = text[m.end:pos]
+                if _lists_into_role(between, text, mentions, orgs, k):
+                    out.append(Relation(Predicate.MEMBER_OF, i, main, 0.6, f"member-list:{r}"))
+                    break
+    return out
+
+
+def _lists_into_role(between: str, text, mentions, orgs, k) -> bool:
+    """Text between an organization and a member-role word is only list glue
+    (、 等 作为 的 …) or further listed organizations."""
+    if between in ("", "等", "作为组织的", "作为组织", "为组织", "是组织"):
+        return True
+    if "。" in between or "，" in between or "," in between:
+        return False
+    rest = between
+    for j in orgs[k + 1:]:
+        name = mentions[j].text
+        rest = rest.replace(name, "")
+    return set(rest) <= set("、等和及与")
+
+
+def _main_association(mentions, orgs: list[int]) -> int | None:
+    """The association most often mentioned: the implicit 组织 of 成员单位 phrases."""
+    counts = Counter(mentions[i].key for i in orgs if "association" in mentions[i].method)
+    if not counts:
+        return None
+    top = counts.most_common(1)[0][0]
+    return next(i for i in orgs if mentions[i].key == top)
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    seen, out = set(), []
+    for r in relations:
+        key = (r.predicate, r.subject, r.object, r.context)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,48 @@
+"""ROLE mentions: a grammar of Chinese job titles, not a closed list.
+
+    title := modifier* domain* modifier* base      (副 常务 首席 … / 产品 市场 XR … / 总监 处长 教授 …)
+
+Bases, modifiers and domain words come from ``kg/schema/lexicons/titles.tsv``. Domain
+words (and acronyms such as XR) may only precede bases that take a field
+(总监, 经理, 工程师 …), so 市场部 never becomes a title.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract import lexicons
+from kg.model import EntityType, Mention
+
+# Bases that accept a field in front of them (XR产品市场总监, 技术总监, 销售经理).
+FIELD_BASES = ("总监", "经理", "总经理", "工程师", "主管", "负责人", "专家", "设计师", "架构师", "分析师")
+# A title directly followed by these is the first half of an organization or group name
+# (董事会, 委员会, 专家组, 专家顾问委员会) or of a plain word (主席台, 代表团).
+_NOT_A_TITLE_AFTER = "会|组|团|台|处|部|们|级|层|库|制|职|顾问|委员会|工作组|单位|队伍|岗位|团队"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def title_pattern() -> re.Pattern[str]:
+    lex = lexicons.titles()
+    mods = _alternation(lex.modifiers)
+    domains = _alternation(lex.domains)
+    bases = _alternation(lex.base)
+    field_bases = _alternation(b for b in FIELD_BASES if b in lex.base)
+    acronym = r"[A-Z][A-Za-z0-9+]{0,5}"
+    with_field = rf"(?:{acronym})?(?:{domains}){{0,3}}(?:{mods}){{0,2}}(?:{field_bases})"
+    plain = rf"(?:{mods}){{0,3}}(?:{bases})"
+    return re.compile(rf"(?:{with_field}|{plain})(?!{_NOT_A_TITLE_AFTER})")
+
+
+def find_titles(text: str) -> list[Mention]:
+    """All title mentions, longest match first, never overlapping."""
+    out = []
+    for m in title_pattern().finditer(text):
+        surface = m.group(0)
+        confidence = 0.9 if surface in lexicons.titles().base else 0.8
+        out.append(Mention(EntityType.ROLE, m.start(), m.end(), surface, confidence, "title-grammar"))
+    return out
