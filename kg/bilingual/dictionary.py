@@ -44,8 +44,11 @@ def _entries() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in common.items()}
 
 
-def has_word(zh: str) -> bool:
-    return gloss(zh) is not None
+def proper_name(zh: str) -> str | None:
+    """The dictionary's English for a proper name (新浪 -> Sina, 切尔西 -> Chelsea), or None
+    when ``zh`` is not a name there (its first gloss is not capitalised)."""
+    found = gloss(zh)
+    return found if found and found[:1].isupper() else None
 
 
 @lru_cache(maxsize=4096)
@@ -55,7 +58,7 @@ def gloss(zh: str) -> str | None:
         if _SKIP.match(definition):
             continue
         text = _PARENS.sub(" ", definition).strip(" ;,")
-        text = text.split(";")[0].strip()
+        text = text.split(";")[0].split(", ")[0].strip()  # "Lyon, French city" -> "Lyon"
         if text.startswith("to "):
             text = text[3:]
         if text and len(text.split()) <= MAX_WORDS and not re.search(r"[\u4e00-\u9fff]", text):

@@ -59,7 +59,7 @@ def _latin_label(name: str, type: EntityType) -> EnglishLabel:
 
 def normalise(text: str) -> str:
     """NFKC (full-width -> ASCII), simplified characters, trimmed."""
-    return to_simplified(unicodedata.normalize("NFKC", text)).strip()
+    return to_simplified(unicodedata.normalize("NFKC", text)).strip().strip("《》“”「」『』\"'").strip()
 
 
 def _has_han(text: str) -> bool:
@@ -91,6 +91,9 @@ def _org_label(name: str, parent_zh: str | None) -> EnglishLabel:
     known = lexicons.organization(name)
     if known:
         return EnglishLabel(known.en, "lexicon", 0.95)
+    proper = dictionary.proper_name(name) if len(name) >= 2 else None
+    if proper:
+        return EnglishLabel(proper, "dictionary", 0.8)
     parts = _split_units(name)
     labels = [_compose_org(part, parent_zh if i == 0 else None, subunit=i > 0 and _is_university(parts[i - 1]))
               for i, part in enumerate(parts)]
@@ -124,7 +127,7 @@ def _split_units(name: str) -> list[str]:
 
 
 def _straddles(name: str, cut: int) -> bool:
-    words = lexicons.words()
+    words = lexicons.vocabulary()
     return any(name[a:b] in words for a in range(max(0, cut - 7), cut)
                for b in range(cut + 1, min(len(name), a + 8) + 1))
 
@@ -240,7 +243,16 @@ def _translate(text: str, *, brand: bool, bracket: _Places | None = None) -> tup
         position += len(piece.zh)
     if bracket and bracket.bracketed and position <= bracket.bracket_at:
         words.append(bracket.bracketed)
-    return " ".join(w for w in words if w), confidence
+    return _dedupe(" ".join(w for w in words if w)), confidence
+
+
+def _dedupe(text: str) -> str:
+    """Drop a word repeated across a piece boundary (英超 + 联赛: Premier League League)."""
+    out: list[str] = []
+    for word in text.split():
+        if not out or out[-1].lower() != word.lower():
+            out.append(word)
+    return " ".join(out)
 
 
 _PIECE_CONFIDENCE = {"lexicon": 1.0, "latin": 1.0, "brand": 0.95, "dictionary": 0.8, "pinyin": 0.6}

@@ -169,6 +169,12 @@ def words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def vocabulary() -> dict[str, str]:
+    """Every curated word for composing names: general words and portfolios."""
+    return {**domains(), **words()}
+
+
+@lru_cache(maxsize=1)
 def domains() -> dict[str, str]:
     """Government portfolios (工业和信息化 -> Industry and Information Technology), from
     words.tsv and from the ministries of the organization lexicon (X部 = Ministry of X)."""

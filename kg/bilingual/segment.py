@@ -65,7 +65,7 @@ def _candidates(text: str, i: int, known_only: bool) -> list[Piece]:
         return [Piece(latin.group(), latin.group(), "latin")]
     if text[i].isspace() or not ("\u3400" <= text[i] <= "\u9fff"):
         return [Piece(text[i], "" if text[i].isspace() else text[i], "latin")]
-    words, places = lexicons.words(), lexicons.places()
+    words, places = lexicons.vocabulary(), lexicons.places()
     for j in range(min(len(text), i + _MAX_WORD), i, -1):
         chunk = text[i:j]
         if chunk in words:
@@ -73,12 +73,24 @@ def _candidates(text: str, i: int, known_only: bool) -> list[Piece]:
         elif chunk in places:
             found.append(Piece(chunk, places[chunk].en, "lexicon"))
         elif not known_only and j - i >= 2:
-            english = dictionary.gloss(chunk)
+            english = _dictionary_english(chunk)
             if english:
                 found.append(Piece(chunk, english, "dictionary"))
     if not known_only:
         found.append(Piece(text[i], pinyin_word(text[i]), "pinyin"))
     return found
+
+
+def _dictionary_english(chunk: str) -> str | None:
+    """A dictionary gloss; a Chinese proper name glossed by its own pinyin plus a
+    description (东直门 "Dongzhimen neighborhood of Beijing") keeps just the name."""
+    english = dictionary.gloss(chunk)
+    if english and english[:1].isupper():
+        name = pinyin_word(chunk)
+        first = english.split()[0]
+        if first.lower().replace("'", "") == name.lower().replace("'", ""):
+            return first
+    return english
 
 
 def _cover(text: str, known_only: bool) -> list[Piece] | None:
@@ -99,12 +111,20 @@ def _cover(text: str, known_only: bool) -> list[Piece] | None:
 
 
 def _merge_pinyin(pieces: list[Piece] | None) -> list[Piece]:
-    """Adjacent unknown characters read as one pinyin word, not a syllable each."""
+    """A stretch of unknown text reads as one pinyin word: adjacent pinyin characters, and
+    dictionary words next to them (输 + 出国 would be word salad: Shu Go Abroad)."""
     merged: list[Piece] = []
-    for piece in pieces or []:
-        if piece.source == "pinyin" and merged and merged[-1].source == "pinyin":
-            zh = merged[-1].zh + piece.zh
-            merged[-1] = Piece(zh, pinyin_word(zh), "pinyin")
+    run: list[Piece] = []
+    for piece in [*(pieces or []), Piece("", "", "end")]:
+        if piece.source in ("pinyin", "dictionary"):
+            run.append(piece)
+            continue
+        if any(p.source == "pinyin" for p in run):
+            zh = "".join(p.zh for p in run)
+            merged.append(Piece(zh, pinyin_word(zh), "pinyin"))
         else:
+            merged += run
+        run = []
+        if piece.source != "end":
             merged.append(piece)
     return merged
