@@ -158,3 +158,22 @@ def test_schools_and_departments_of_universities():
 
 def test_a_college_of_a_company_stays_a_college():
     assert english_label("国家电网技术学院", ORG).text == "Technical College, State Grid Corporation of China"
+
+
+def test_unknown_stretches_read_as_one_pinyin_word_not_word_salad():
+    label = english_label("青禾输出国组织", ORG)  # invented: no dictionary fragments mixed with pinyin
+    assert label.text.endswith(" Organization")
+    assert "Abroad" not in label.text
+    assert label.confidence < 0.8
+
+
+def test_foreign_proper_names_come_from_the_dictionary():
+    assert english_label("切尔西", ORG) == EnglishLabel("Chelsea", "dictionary", 0.8)
+
+
+def test_bank_branches_name_their_bank():
+    assert english_label("农行浙江分行", ORG).text == "Zhejiang Branch, Agricultural Bank of China"
+
+
+def test_quotes_around_names_are_ignored():
+    assert english_label("《清华大学》", ORG).text == "Tsinghua University"
