@@ -156,8 +156,26 @@ def _entities(doc: Doc) -> list[_Found]:
             start += 1
         method = ent.ent_id_ or "shape"
         confidence = {"lexicon": 0.95, "composed": 0.85}.get(method, 0.75)
-        found.append(_Found(EntityType(ent.label_), start, ent.end, confidence, f"en-{method}"))
+        if ent.label_ == "ORG":
+            found += _split_known_tail(doc, _Found(EntityType.ORG, start, ent.end, confidence, f"en-{method}"))
+        else:
+            found.append(_Found(EntityType(ent.label_), start, ent.end, confidence, f"en-{method}"))
     return found
+
+
+def _split_known_tail(doc: Doc, org: _Found) -> list[_Found]:
+    """``Department of X of MIIT`` is a unit of a known organization, not one name: split
+    it at the last ``of`` whose tail the lexicon knows (unless it knows the whole name)."""
+    if chinese_candidates(doc[org.start:org.end].text, EntityType.ORG):
+        return [org]
+    for i in range(org.end - 2, org.start, -1):
+        if doc[i].lower_ != "of":
+            continue
+        tail = i + 1 + (doc[i + 1].lower_ == "the")
+        if tail < org.end and chinese_candidates(doc[tail:org.end].text, EntityType.ORG):
+            return [_Found(EntityType.ORG, org.start, i, org.confidence, org.method),
+                    _Found(EntityType.ORG, tail, org.end, 0.95, "en-lexicon")]
+    return [org]
 
 
 def _is_pinyin_word(word: str) -> bool:

@@ -91,3 +91,16 @@ def test_capitalised_place_pairs_are_not_persons():
     found = _by_text(_analysis("Delegates came from Hong Kong and Xi'an."))
     assert found["Hong Kong"].type is EntityType.PLACE
     assert all(m.type is not EntityType.PERSON for m in found.values())
+
+
+def test_unit_of_a_known_organization_is_split_from_it():
+    analysis = _analysis("Zhang Yifu, Division Director of the Department of Information "
+                         "Technology Development of MIIT, attended.")
+    found = _by_text(analysis)
+    unit = found["Department of Information Technology Development"]
+    assert found["MIIT"].norm == "工业和信息化部"
+    ms = analysis.mentions
+    subs = {(ms[r.subject].text, ms[r.object].text) for r in analysis.relations
+            if r.predicate is Predicate.SUB_ORGANIZATION_OF}
+    assert (unit.text, "MIIT") in subs
+    assert ("Zhang Yifu", "Division Director", unit.text) in _posts(analysis)
