@@ -221,6 +221,12 @@ def title_prefixes() -> tuple[TitlePart, ...]:
 
 
 @lru_cache(maxsize=1)
+def title_abbreviations() -> dict[str, str]:
+    """English title abbreviations (CEO) -> Chinese title."""
+    return {r["en"]: r["zh"] for r in package_data("title_parts.tsv") if r["kind"] == "abbreviation"}
+
+
+@lru_cache(maxsize=1)
 def technologies() -> dict[str, str]:
     """Technology concepts from the lead's technologies.tsv (zh, en, broader, aliases)."""
     found: dict[str, str] = {}
@@ -245,6 +251,7 @@ def reverse_index(kind: str) -> dict[str, tuple[str, ...]]:
         pairs += [(p.en, p.zh) for p in title_bases()]
         composed = [(f"{p.deputy} {p.en}", "副" + p.zh) for p in title_bases() if p.deputy]
         composed += [(f"{m.en} {p.en}", m.zh + p.zh) for m in title_prefixes() for p in title_bases()]
+        pairs += [(en, zh) for en, zh in title_abbreviations().items()]
         direct = {english_key(en) for en, _ in pairs}
         pairs += [(en, zh) for en, zh in composed if english_key(en) not in direct]  # 总工程师 before 首席工程师
     elif kind == "TECH":

@@ -119,7 +119,8 @@ def _org_keys() -> list[str]:
 def _role_patterns(nlp: Language) -> list[dict]:
     bases = {en for en in lexicons.titles().values()} | {p.en for p in lexicons.title_bases()}
     fields = sorted({w.lower() for en in lexicons.title_domains().values() for w in en.split()})
-    patterns = []
+    patterns = [_exact(nlp, "ROLE", abbreviation, case=True, pattern_id="lexicon")
+                for abbreviation in lexicons.title_abbreviations()]
     for base in sorted(bases):
         words = [{"LOWER": w.lower()} for w in _tokens(nlp, base)]
         patterns.append({"label": "ROLE", "id": "lexicon", "pattern": words})
@@ -156,6 +157,8 @@ def _entities(doc: Doc) -> list[_Found]:
             start += 1
         method = ent.ent_id_ or "shape"
         confidence = {"lexicon": 0.95, "composed": 0.85}.get(method, 0.75)
+        if ent.label_ == "ORG" and all(t.text in _ORG_HEADS for t in doc[start:ent.end]):
+            continue  # "The Group said": a bare head word names nothing
         if ent.label_ == "ORG":
             found += _split_known_tail(doc, _Found(EntityType.ORG, start, ent.end, confidence, f"en-{method}"))
         else:

@@ -104,3 +104,11 @@ def test_unit_of_a_known_organization_is_split_from_it():
             if r.predicate is Predicate.SUB_ORGANIZATION_OF}
     assert (unit.text, "MIIT") in subs
     assert ("Zhang Yifu", "Division Director", unit.text) in _posts(analysis)
+
+
+def test_bare_head_words_are_not_organizations_and_title_abbreviations_are_roles():
+    analysis = _analysis("The Group said Gao Ming, its CEO, would stay.")
+    found = _by_text(analysis)
+    assert "Group" not in found
+    assert found["CEO"].type is EntityType.ROLE and found["CEO"].norm == "首席执行官"
+    assert ("Gao Ming", "CEO", None) in _posts(analysis)
