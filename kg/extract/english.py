@@ -246,7 +246,7 @@ def _sentences(doc: Doc) -> list[Sentence]:
 
 _OF = re.compile(r"^\s*,?\s+(?:of|at|from|with|for)\s+(?:the\s+)?$", re.I)
 _APPOSITION = re.compile(r"^\s*(?:,|\(|\bis\b|\bwas\b|\bserves as\b|\bserved as\b|\bbecame\b)\s*"
-                         r"(?:the|a|an)?\s*$", re.I)
+                         r"(?:(?:the|a|an|its|his|her|their|our)\s+)?(?:\w+['’]s\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"^\s*(?:['’]s)?\s*$")
 _UNDER = re.compile(r"^\s*,?\s+(?:of|under|at)\s+(?:the\s+)?$", re.I)
 
