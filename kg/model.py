@@ -133,7 +133,8 @@ class Entity:
     type: EntityType
     label_zh: str
     label_en: str
-    en_method: str = ""
+    en_method: str = ""  # how the English label was made: lexicon, pinyin, composed, dictionary, source
+    en_confidence: float = 1.0
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[str, int]] = field(default_factory=list)
     confidence: float = 1.0

@@ -140,21 +140,22 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         if suffix_start - t.start > MAX_CORE_CHARS:
             break
         start = t.start
-    return _detach_name(text, start, suffix_start, title_spans)
+    return _detach_name(text, tokens, start, suffix_start, title_spans)
 
 
-def _detach_name(text: str, start: int, suffix_start: int, title_spans) -> int:
+def _detach_name(text: str, tokens: Sequence[Token], start: int, suffix_start: int, title_spans) -> int:
     """After a title, a surname + given name glued to an organization (副主任李宁国家电网)
-    belongs to the person: the organization starts after it."""
+    belongs to the person: the organization starts after it, at a word boundary."""
     if not any(b == start for _, b in title_spans):
         return start
     names = lexicons.surnames()
+    starts = {t.start for t in tokens}
     for surname_len in (2, 1):
         if text[start:start + surname_len] in names:
-            for given in (2, 1):
+            for given in (1, 2):
                 cut = start + surname_len + given
                 rest = text[cut:suffix_start]
-                if len(rest) >= 2 and rest[:2] in dictionary_tags():
+                if cut in starts and len(rest) >= 2 and rest[:2] in dictionary_tags():
                     return cut
     return start
 
@@ -185,7 +186,7 @@ def _generic_noun(name: str, core: str) -> bool:
     """上市公司, 子公司, 该委员会: a dictionary word whose core is a verb, adjective or
     pronoun names a kind of organization, not one organization."""
     tags = dictionary_tags()
-    return not core or (name in tags and tags.get(core) in ("v", "a", "ad", "d", "r", "vn", "m", "b"))
+    return not core or name in lexicons.cues()["generic_org"] or (name in tags and tags.get(core) in ("v", "a", "ad", "d", "r", "vn", "m", "b"))
 
 
 def _generic_remainder(rest: str) -> bool:

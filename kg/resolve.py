@@ -1,0 +1,240 @@
+"""Stage 5: merge mentions into entities, within and across documents and languages.
+
+Mentions of one type are merged when they name the same thing:
+* the same normalised form (simplified characters, full-width folded);
+* an official abbreviation or alias in the bilingual lexicon (工信部 → 工业和信息化部);
+* a company name with and without its legal form (国家电网 ↔ 国家电网有限公司, also in
+  the middle: 国家电网有限公司技术学院 ↔ 国家电网技术学院);
+* a damaged spelling: the shorter form is the longer one with single characters dropped
+  here and there (工业宇宙协同发组织 ↔ 工业元宇宙协同发展组织), never a whole word
+  (北京大学 ≠ 北京师范大学);
+* an English mention whose Chinese counterpart is known (lexicon, or pinyin of a name).
+Variant spellings become aliases (``skos:altLabel``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from kg.bilingual import english_label, person_name_en, to_simplified
+from kg.extract import lexicons
+from kg.model import Analysis, Entity, EntityType, Fact, Mention, Predicate, Resolution
+
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+_TYPE_PATH = {EntityType.PERSON: "person", EntityType.ORG: "org", EntityType.ROLE: "role",
+              EntityType.TECH: "tech", EntityType.PLACE: "place"}
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0) -> Resolution:
+    """Entities and facts from the per-document analyses (deterministic: the result does
+    not depend on the order of the documents beyond their ids)."""
+    analyses = sorted(analyses, key=lambda a: a.document.id)
+    forms: dict[tuple[str, int], tuple[EntityType, str]] = {}
+    for a in analyses:
+        for i, m in enumerate(a.mentions):
+            if m.confidence >= min_confidence and m.type is not EntityType.PLACE:
+                forms[(a.document.id, i)] = (m.type, _surface_key(m))
+    groups = _group_forms(forms.values())
+    mention_entity: dict[tuple[str, int], str] = {}
+    members: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for ref, (etype, key) in forms.items():
+        gid = groups[(etype, key)]
+        members[gid].append(ref)
+    by_ref = {(a.document.id, i): m for a in analyses for i, m in enumerate(a.mentions)}
+    entities: dict[str, Entity] = {}
+    for gid, refs in members.items():
+        entity = _make_entity(gid, [by_ref[r] for r in refs], refs)
+        # two groups with the same label (rare: distinct forms, same canonical) share one id
+        if entity.id in entities:
+            old = entities[entity.id]
+            old.aliases |= entity.aliases
+            old.mentions += entity.mentions
+            entity = old
+        entities[entity.id] = entity
+        for r in refs:
+            mention_entity[r] = entity.id
+    facts = _facts(analyses, mention_entity, min_confidence)
+    _drop_unattached_roles(entities, facts, mention_entity)
+    _label_english(entities, facts)
+    return Resolution(list(analyses), dict(sorted(entities.items())), facts, mention_entity)
+
+
+def _surface_key(m: Mention) -> str:
+    form = to_simplified(m.norm or m.text)
+    if m.type is EntityType.TECH:
+        return lexicons.tech_surface_forms().get(form, form)
+    if m.type is EntityType.ORG:
+        return lexicons.known_organizations().get(form, form)
+    return form
+
+
+def _group_forms(keys) -> dict[tuple[EntityType, str], str]:
+    """(type, form) -> group id, by the merge rules in the module docstring."""
+    uf = _UnionFind()
+    by_type: dict[EntityType, set[str]] = defaultdict(set)
+    for etype, key in keys:
+        by_type[etype].add(key)
+        uf.find(f"{etype.value}:{key}")
+    for etype, names in by_type.items():
+        ordered = sorted(names, key=lambda s: (-len(s), s))
+        if etype is EntityType.ORG:
+            _merge_org_forms(uf, ordered)
+        elif etype is EntityType.PERSON:
+            _merge_cross_language_persons(uf, ordered)
+    return {(t, k): uf.find(f"{t.value}:{k}") for t, k in keys}
+
+
+def _merge_org_forms(uf: _UnionFind, names: list[str]) -> None:
+    lexicon = set(lexicons.known_organizations().values())
+    stripped = {n: _strip_legal_form(n) for n in names}
+    index: dict[str, str] = {}
+    for n in names:
+        index.setdefault(stripped[n], n)
+    for n in names:
+        uf.union(f"ORG:{n}", f"ORG:{index[stripped[n]]}")
+    for i, long in enumerate(names):
+        for short in names[i + 1:]:
+            if short in lexicon and long in lexicon:
+                continue
+            if any(dropped_characters(a, b) or dropped_characters(b, a)
+                   for a, b in ((short, long), (stripped[short], stripped[long]))):
+                uf.union(f"ORG:{short}", f"ORG:{long}")
+
+
+def _strip_legal_form(name: str) -> str:
+    """国家电网有限公司 → 国家电网; 国家电网有限公司技术学院 → 国家电网技术学院."""
+    for form in LEGAL_FORMS:
+        name = name.replace(form, "")
+    return name
+
+
+def dropped_characters(short: str, long: str) -> bool:
+    """True when ``short`` is ``long`` with one to three single characters dropped,
+    never two adjacent ones, and the same ending (what lossy scraping does)."""
+    missing = len(long) - len(short)
+    if not 1 <= missing <= 3 or len(short) < 4 or short[-2:] != long[-2:]:
+        return False
+    i = 0
+    gaps = []
+    for j, ch in enumerate(long):
+        if i < len(short) and short[i] == ch:
+            i += 1
+        else:
+            gaps.append(j)
+    if i != len(short):
+        return False
+    return all(b - a > 1 for a, b in zip(gaps, gaps[1:]))
+
+
+def _merge_cross_language_persons(uf: _UnionFind, names: list[str]) -> None:
+    """An English name (Zhang Yifu) and a Chinese one whose pinyin it is."""
+    chinese = {person_name_en(n).lower(): n for n in names if re.search(r"[\u3400-\u9fff]", n)}
+    for n in names:
+        if n.isascii() and n.lower() in chinese:
+            uf.union(f"PERSON:{n}", f"PERSON:{chinese[n.lower()]}")
+
+
+def _make_entity(gid: str, mentions: list[Mention], refs: list[tuple[str, int]]) -> Entity:
+    etype = mentions[0].type
+    forms = Counter(_surface_key(m) for m in mentions)
+    label = _canonical(etype, forms)
+    aliases = {to_simplified(m.text) for m in mentions} | {m.text for m in mentions} | set(forms)
+    aliases.discard(label)
+    if etype is EntityType.TECH and label in lexicons.technologies():
+        aliases |= set(lexicons.technologies()[label].aliases)
+    local = f"{_TYPE_PATH[etype]}/{iri_segment(label)}"
+    return Entity(id=local, type=etype, label_zh=label, label_en="", aliases=aliases,
+                  mentions=sorted(refs), confidence=round(max(m.confidence for m in mentions), 3))
+
+
+def _canonical(etype: EntityType, forms: Counter) -> str:
+    """The lexicon's full name if any; else an undamaged form (not a character-dropped
+    copy of another), Chinese before English, most frequent, longest."""
+    names = list(forms)
+    if etype is EntityType.ORG:
+        known = [n for n in names if n in set(lexicons.known_organizations().values())]
+        if known:
+            return sorted(known, key=lambda n: (-len(n), n))[0]
+        names = [n for n in names if not any(dropped_characters(_strip_legal_form(n), _strip_legal_form(o))
+                                              for o in forms if o != n)] or names
+    return sorted(names, key=lambda n: (n.isascii(), -forms[n], -len(n), n))[0]
+
+
+def iri_segment(label: str) -> str:
+    """A readable IRI path segment: letters (any script) and digits kept, spaces as '-',
+    everything else percent-encoded, so a label can never break an IRI."""
+    out = []
+    for ch in label.strip():
+        if ch.isalnum() or ch in "-._~":
+            out.append(ch)
+        elif ch.isspace():
+            out.append("-")
+        else:
+            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
+    return "".join(out) or "unnamed"
+
+
+def _facts(analyses, mention_entity, min_confidence: float) -> list[Fact]:
+    merged: dict[tuple, Fact] = {}
+    for a in analyses:
+        doc = a.document.id
+        for r in a.relations:
+            if r.confidence < min_confidence:
+                continue
+            s, o = mention_entity.get((doc, r.subject)), mention_entity.get((doc, r.object))
+            c = mention_entity.get((doc, r.context)) if r.context is not None else None
+            if s is None or o is None or (r.context is not None and c is None) or s == o:
+                continue
+            key = (r.predicate, s, o, c)
+            fact = merged.setdefault(key, Fact(r.predicate, s, o, c, r.confidence, r.method))
+            fact.confidence = max(fact.confidence, r.confidence)
+            evidence = [(doc, r.subject), (doc, r.object)] + ([(doc, r.context)] if r.context is not None else [])
+            fact.evidence.extend(e for e in evidence if e not in fact.evidence)
+    facts = list(merged.values())
+    # a post without organization is redundant next to the same post with one
+    with_org = {(f.subject, f.object) for f in facts if f.predicate is Predicate.HOLDS_POST and f.context}
+    facts = [f for f in facts if not (f.predicate is Predicate.HOLDS_POST and f.context is None
+                                       and (f.subject, f.object) in with_org)]
+    return sorted(facts, key=lambda f: (f.predicate.value, f.subject, f.object, f.context or ""))
+
+
+def _drop_unattached_roles(entities: dict[str, Entity], facts: list[Fact], mention_entity) -> None:
+    """A title nobody holds (希望组织做好行业的"研究员") is not an entity of the graph."""
+    held = {f.object for f in facts if f.predicate is Predicate.HOLDS_POST}
+    for eid in [e for e, ent in entities.items() if ent.type is EntityType.ROLE and e not in held]:
+        del entities[eid]
+    for ref in [r for r, e in mention_entity.items() if e not in entities]:
+        del mention_entity[ref]
+
+
+def _label_english(entities: dict[str, Entity], facts: list[Fact]) -> None:
+    parent = {f.subject: f.object for f in facts if f.predicate is Predicate.SUB_ORGANIZATION_OF}
+    for ent in entities.values():
+        if ent.label_zh.isascii():
+            ent.label_en, ent.en_method, ent.en_confidence = ent.label_zh, "source", 1.0
+            continue
+        parent_zh = entities[parent[ent.id]].label_zh if ent.id in parent and parent[ent.id] in entities else None
+        label = english_label(ent.label_zh, ent.type, parent_zh=parent_zh)
+        ent.label_en, ent.en_method, ent.en_confidence = label.text, label.method, round(label.confidence, 3)
+        if ent.type is EntityType.TECH:
+            broader = lexicons.technologies().get(ent.label_zh)
+            if broader and broader.broader and f"tech/{iri_segment(broader.broader)}" in entities:
+                ent.broader = [f"tech/{iri_segment(broader.broader)}"]

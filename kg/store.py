@@ -1,0 +1,58 @@
+"""Stage 7a: the embedded Oxigraph store in the output folder (``DIR/store``).
+
+Oxigraph is used for the store, bulk loading and serialisation because it is an order
+of magnitude faster than rdflib for all three (see design.md). A build writes the new
+store next to the old one and swaps it in only when complete, so a failed build never
+leaves a half-written store behind.
+"""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph
+
+from kg.errors import QueryError, StoreError
+
+STORE_DIR = "store"
+
+
+def write_store(out_dir: Path, quads: Iterable[pyoxigraph.Quad]) -> pyoxigraph.Store:
+    """Replace ``out_dir/store`` with a store holding ``quads``; returns it open."""
+    final = out_dir / STORE_DIR
+    staging = out_dir / f".{STORE_DIR}.new"
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
+        store = pyoxigraph.Store(str(staging))
+        store.bulk_extend(quads)
+        store.flush()
+        del store
+        shutil.rmtree(final, ignore_errors=True)
+        staging.rename(final)
+    except OSError as exc:
+        raise StoreError(f"{out_dir}: cannot write the store ({exc})") from exc
+    return pyoxigraph.Store(str(final))
+
+
+def open_store(out_dir: Path) -> pyoxigraph.Store:
+    """Open a built store read-only (several readers may share it)."""
+    path = out_dir / STORE_DIR
+    if not path.is_dir():
+        raise StoreError(f"{out_dir}: no kg store here; run `kg build INPUT --out {out_dir}` first")
+    try:
+        return pyoxigraph.Store.read_only(str(path))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+
+
+def run_query(store: pyoxigraph.Store, sparql: str):
+    """Run SPARQL over the union of the document graphs (the default graph is their
+    union, so analysts need no GRAPH clauses)."""
+    try:
+        return store.query(sparql, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"query failed: {exc}") from exc
