@@ -20,3 +20,10 @@ def test_is_traditional():
     assert not is_traditional("工业和信息化部信息技术发展司")
     assert not is_traditional("State Grid")
     assert not is_traditional("")
+
+
+def test_a_traditional_paragraph_maps_onto_its_simplified_version():
+    simplified = "国家电网技术学院副院长王立表示，区块链与数字孪生技术将推动电力行业数字化转型。"
+    traditional = "國家電網技術學院副院長王立表示，區塊鏈與數字孿生技術將推動電力行業數字化轉型。"
+    assert is_traditional(traditional) and not is_traditional(simplified)
+    assert to_simplified(traditional) == simplified
