@@ -135,12 +135,12 @@ class GraphBuilder:
     def _entity(self, e: Entity, entities: dict[str, Entity]):
         s = self.iri(e.id)
         yield s, _n(_RDF + "type"), _n(_CLASS[e.type])
-        if not e.label_zh.isascii():
+        if not e.english_only:
             yield s, _n(_RDFS + "label"), Literal(e.label_zh, language="zh")
         yield s, _n(_RDFS + "label"), Literal(e.label_en, language="en")
-        for alias in sorted(e.aliases):
+        for alias in sorted(e.aliases - {e.label_en}):
             yield s, _n(_SKOS + "altLabel"), Literal(alias, language=_zh_or_en(alias))
-        if e.type is EntityType.PERSON and not e.label_zh.isascii():
+        if e.type is EntityType.PERSON and not e.english_only:
             yield s, _n(_SKOS + "altLabel"), Literal(person_name_tones(e.label_zh), language="zh-Latn-pinyin")
         yield s, _n(str(KGV.confidence)), _decimal(e.confidence)
         yield s, _n(str(KGV.englishLabelMethod)), Literal(e.en_method)

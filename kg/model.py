@@ -139,6 +139,7 @@ class Entity:
     mentions: list[tuple[str, int]] = field(default_factory=list)
     confidence: float = 1.0
     broader: list[str] = field(default_factory=list)  # for TECH concepts: ids of broader concepts
+    english_only: bool = False  # seen only in English documents: no Chinese label is known
 
 
 @dataclass

@@ -60,8 +60,10 @@ def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0) -> Res
         members[gid].append(ref)
     by_ref = {(a.document.id, i): m for a in analyses for i, m in enumerate(a.mentions)}
     entities: dict[str, Entity] = {}
+    english_docs = {a.document.id for a in analyses if a.document.lang == "en"}
     for gid, refs in members.items():
         entity = _make_entity(gid, [by_ref[r] for r in refs], refs)
+        entity.english_only = all(doc in english_docs for doc, _ in refs)
         # two groups with the same label (rare: distinct forms, same canonical) share one id
         if entity.id in entities:
             old = entities[entity.id]
@@ -228,7 +230,7 @@ def _drop_unattached_roles(entities: dict[str, Entity], facts: list[Fact], menti
 def _label_english(entities: dict[str, Entity], facts: list[Fact]) -> None:
     parent = {f.subject: f.object for f in facts if f.predicate is Predicate.SUB_ORGANIZATION_OF}
     for ent in entities.values():
-        if ent.label_zh.isascii():
+        if ent.label_zh.isascii():  # 5G, XR, or a name only seen in English text
             ent.label_en, ent.en_method, ent.en_confidence = ent.label_zh, "source", 1.0
             continue
         parent_zh = entities[parent[ent.id]].label_zh if ent.id in parent and parent[ent.id] in entities else None

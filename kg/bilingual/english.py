@@ -295,13 +295,23 @@ def _role_label(name: str) -> EnglishLabel:
             rest = rest[len(prefix.zh):]
         else:
             break
+    trailing: list[str] = []  # 专家组副组长: modifiers right before the head title
+    while rest and (rest.endswith("副") or any(rest.endswith(p.zh) for p in lexicons.title_prefixes())):
+        if rest.endswith("副"):
+            trailing.insert(0, base.deputy or "Deputy")
+            rest = rest[:-1]
+        else:
+            prefix = next(p for p in lexicons.title_prefixes() if rest.endswith(p.zh))
+            trailing.insert(0, prefix.en)
+            rest = rest[: -len(prefix.zh)]
+    modifiers += trailing
     domain = ""
     if rest:
         domain, domain_confidence = _title_domain(rest)
         confidence *= domain_confidence
     if modifiers and modifiers[-1] == "Co-" and not domain:
         return EnglishLabel(_join(modifiers[:-1] + ["Co-" + base.en.lower()]), "composed", 0.85)
-    head = base.en
+    head = "Director" if base.zh == "部长" and domain else base.en  # 审计部部长: a department head
     if modifiers and modifiers[-1] == "Co-":
         modifiers[-1], head = "", "Co-" + base.en.lower()
     return EnglishLabel(_join(modifiers + [domain, head]), "composed", round(confidence, 2))

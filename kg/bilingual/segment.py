@@ -111,20 +111,28 @@ def _cover(text: str, known_only: bool) -> list[Piece] | None:
 
 
 def _merge_pinyin(pieces: list[Piece] | None) -> list[Piece]:
-    """A stretch of unknown text reads as one pinyin word: adjacent pinyin characters, and
-    dictionary words next to them (输 + 出国 would be word salad: Shu Go Abroad)."""
+    """Unknown characters read as one pinyin word, together with a short dictionary word
+    next to them (输 + 出国 would be word salad: Shu Go Abroad)."""
+    pieces = list(pieces or [])
     merged: list[Piece] = []
-    run: list[Piece] = []
-    for piece in [*(pieces or []), Piece("", "", "end")]:
-        if piece.source in ("pinyin", "dictionary"):
-            run.append(piece)
+    i = 0
+    while i < len(pieces):
+        if pieces[i].source != "pinyin":
+            merged.append(pieces[i])
+            i += 1
             continue
-        if any(p.source == "pinyin" for p in run):
-            zh = "".join(p.zh for p in run)
-            merged.append(Piece(zh, pinyin_word(zh), "pinyin"))
-        else:
-            merged += run
-        run = []
-        if piece.source != "end":
-            merged.append(piece)
+        j = i
+        while j < len(pieces) and pieces[j].source == "pinyin":
+            j += 1
+        start = i - 1 if merged and _short_gloss(merged[-1]) else i
+        end = j + 1 if j < len(pieces) and _short_gloss(pieces[j]) else j
+        if start < i:
+            merged.pop()
+        zh = "".join(p.zh for p in pieces[start:end])
+        merged.append(Piece(zh, pinyin_word(zh), "pinyin"))
+        i = end
     return merged
+
+
+def _short_gloss(piece: Piece) -> bool:
+    return piece.source == "dictionary" and len(piece.zh) <= 2

@@ -59,7 +59,35 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
         out.extend(_in_sentence(text, sentence, title_spans))
     if known:
         out = _add_known(text, out, title_spans, known)
+    out += _place_governments(text, sentences, titles, out)
     return sorted(out, key=lambda m: m.start)
+
+
+# Titles of the head of a place's government: the place before them is that government.
+_PLACE_HEAD_TITLES = ("省长", "市长", "县长", "区长", "镇长", "乡长", "州长", "旗长")
+
+
+def _place_governments(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
+                       found: list[Mention]) -> list[Mention]:
+    """山东省曲阜副市长: the place names right before a mayor-like title name the
+    government the post belongs to (曲阜 here stands for 曲阜市)."""
+    tags = dictionary_tags()
+    taken = [(o.start, o.end) for o in found]
+    tokens = [t for s in sentences for t in s.tokens]
+    out = []
+    for title in titles:
+        if not title.text.endswith(_PLACE_HEAD_TITLES) or any(b == title.start for _, b in taken):
+            continue
+        start = title.start
+        for t in reversed([t for t in tokens if t.end <= title.start]):
+            is_place = tags.get(t.text) == "ns" or (len(t.text) > 1 and t.text.endswith(("省", "市", "县", "区")))
+            if t.end != start or not is_place:
+                break
+            start = t.start
+        if start < title.start:
+            out.append(Mention(EntityType.ORG, start, title.start, text[start:title.start], 0.7,
+                               "org-grammar:place-government"))
+    return out
 
 
 def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:

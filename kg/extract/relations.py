@@ -29,6 +29,8 @@ def find_relations(text: str, sentences: Sequence[Sentence], mentions: Sequence[
         relations += _units(text, mentions, idx)
         relations += _talks_about(text, mentions, idx, sentence)
     relations += _memberships(text, mentions, ordered)
+    orgs = [i for i in ordered if mentions[i].type is EntityType.ORG]
+    relations += _committees(mentions, orgs, _main_association(mentions, orgs), relations)
     return _unique(relations)
 
 
@@ -106,12 +108,13 @@ def _memberships(text: str, mentions, ordered: list[int]) -> list[Relation]:
     out = []
     for k, i in enumerate(orgs):
         m = mentions[i]
-        after = text[m.end:m.end + 12]
-        role = next((r for r in roles if after.startswith(r)), None)
-        if role is not None:
-            nxt = orgs[k + 1] if k + 1 < len(orgs) else None
-            if nxt is not None and mentions[nxt].start == m.end + len(role):
-                out.append(Relation(Predicate.MEMBER_OF, nxt, i, 0.8, f"member-phrase:{role}"))
+        nxt = orgs[k + 1] if k + 1 < len(orgs) else None
+        if nxt is not None:
+            between = text[m.end:mentions[nxt].start]
+            role = next((r for r in roles if between == r or _one_dropped(between, r)), None)
+            if role is not None:
+                conf = 0.8 if between == role else 0.65
+                out.append(Relation(Predicate.MEMBER_OF, nxt, i, conf, f"member-phrase:{role}"))
                 continue
         # ORG、ORG等成员单位 / ORG作为组织的发起单位: member of the main association
         if main is not None and i != main:
@@ -123,6 +126,29 @@ def _memberships(text: str, mentions, ordered: list[int]) -> list[Relation]:
                 if _lists_into_role(between, text, mentions, orgs, k):
                     out.append(Relation(Predicate.MEMBER_OF, i, main, 0.6, f"member-list:{r}"))
                     break
+    return out
+
+
+def _one_dropped(seen: str, word: str) -> bool:
+    """``seen`` is ``word`` with one inner character lost in scraping (轮值理长单位)."""
+    return len(seen) == len(word) - 1 >= 3 and any(word[:i] + word[i + 1:] == seen for i in range(1, len(word) - 2))
+
+
+def _committees(mentions, orgs: list[int], main: int | None, relations: list[Relation]) -> list[Relation]:
+    """A working group or committee with no parent named in the text (产教融合工作组) is
+    taken to be a body of the document's main association."""
+    if main is None:
+        return []
+    has_parent = {r.subject for r in relations if r.predicate is Predicate.SUB_ORGANIZATION_OF}
+    bodies = lexicons.cues()["association_body"]
+    out, seen = [], set()
+    for i in orgs:
+        m = mentions[i]
+        if i in has_parent or m.key in seen or m.key == mentions[main].key:
+            continue
+        if any(m.key.endswith(b) for b in bodies):
+            seen.add(m.key)
+            out.append(Relation(Predicate.SUB_ORGANIZATION_OF, i, main, 0.5, "committee-of-main-association"))
     return out
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from kg.errors import ModelError
 from kg.model import EntityType, Mention, Sentence, Token
@@ -38,9 +38,13 @@ class TaggerLexicon:
     titles: frozenset[str]
     dictionary: dict[str, str]  # jieba dictionary word -> its POS tag when an entity tag, else ""
 
-    @property
+    @cached_property
     def max_suffix(self) -> int:
         return max(len(w) for w in self.org_suffixes | self.place_suffixes)
+
+    @cached_property
+    def max_title(self) -> int:
+        return max(len(w) for w in self.titles)
 
 
 def _read_words(name: str) -> frozenset[str]:
@@ -131,14 +135,8 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
     classes = [char_class(c) for c in text]
     positions = _word_positions(n, words)
     word_info = [_word_feature(w, lex) for w, _, _ in words]
-    max_suffix = lex.max_suffix
-    org_end = [False] * n
-    place_end = [False] * n
-    for i in range(n):
-        for k in range(1, min(max_suffix, i + 1) + 1):
-            piece = text[i + 1 - k:i + 1]
-            org_end[i] = org_end[i] or piece in lex.org_suffixes
-            place_end[i] = place_end[i] or piece in lex.place_suffixes
+    org_end, place_end = _suffix_ends(text, positions, lex)
+    org_ahead = _distance_ahead(org_end, classes)
     features: list[list[str]] = []
     for i, char in enumerate(text):
         j = i + 2
@@ -148,7 +146,9 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
             "c-2=" + padded[j - 2], "c+2=" + padded[j + 2],
             "b-1=" + padded[j - 1:j + 1], "b+1=" + padded[j:j + 2],
             "b-2=" + padded[j - 2:j], "b+2=" + padded[j + 1:j + 3],
+            "tri=" + padded[j - 1:j + 2],
             "t=" + classes[i] + (classes[i - 1] if i else "^") + (classes[i + 1] if i + 1 < n else "$"),
+            "u=" + ("U" if char.isupper() else "l" if char.islower() else "-"),
             "wp=" + pos,
         ]
         if windex >= 0:
@@ -160,12 +160,17 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
                 feats.append("w=" + word)
             if windex + 1 < len(words):
                 feats.append("wn=" + word_info[windex + 1] + pos)
+                feats.append("w+1=" + words[windex + 1][0])
                 if word_info[windex + 1] == "title":
                     feats.append("title_next=" + pos)
             if windex > 0:
                 feats.append("wv=" + word_info[windex - 1] + pos)
+                feats.append("w-1=" + words[windex - 1][0])
         if char in lex.surnames:
             feats.append("sur=" + pos)
+            if windex >= 0:
+                following = word_info[windex + 1] if windex + 1 < len(words) else "$"
+                feats.append("sur_w=%s%s|%s" % (word_info[windex], pos, following))
         if padded[j:j + 2] in lex.compound_surnames:
             feats.append("csur=" + pos)
         if org_end[i]:
@@ -174,8 +179,45 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
             feats.append("place_end")
         if i + 1 < n and org_end[i + 1]:
             feats.append("org_end+1")
+        if org_ahead[i]:
+            feats.append("org_ahead=" + org_ahead[i])
+            if windex >= 0:
+                feats.append("org_ahead_w=" + word_info[windex] + org_ahead[i])
         features.append(feats)
     return features
+
+
+def _suffix_ends(text: str, positions: Sequence[tuple[str, int]],
+                 lex: TaggerLexicon) -> tuple[list[bool], list[bool]]:
+    """Which characters end an organisation / place suffix that also ends a jieba word
+    (so the 部 of 部分 does not count)."""
+    n = len(text)
+    org_end, place_end = [False] * n, [False] * n
+    longest = lex.max_suffix
+    for i in range(n):
+        if positions[i][0] not in "ES-":
+            continue
+        for k in range(1, min(longest, i + 1) + 1):
+            piece = text[i + 1 - k:i + 1]
+            org_end[i] = org_end[i] or piece in lex.org_suffixes
+            place_end[i] = place_end[i] or piece in lex.place_suffixes
+    return org_end, place_end
+
+
+def _distance_ahead(ends: Sequence[bool], classes: Sequence[str], reach: int = 12) -> list[str]:
+    """Bucketed distance from each character to the next suffix end in the same run of
+    non-punctuation characters: lets the CRF see an organisation's end from its start."""
+    buckets = ["0", "1", "2", "3", "4", "5"] + ["6-8"] * 3 + ["9-12"] * 4
+    result = [""] * len(ends)
+    next_end = -1
+    for i in range(len(ends) - 1, -1, -1):
+        if classes[i] in "PS":
+            next_end = -1
+        elif ends[i]:
+            next_end = i
+        if next_end >= 0 and next_end - i <= reach:
+            result[i] = buckets[next_end - i]
+    return result
 
 
 def spans_from_labels(labels: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -258,6 +300,23 @@ class LearnedTagger:
             self._tokenizer = tokenizer
         return self._tokenizer
 
+    def _trim_titles(self, chunk: str, start: int, end: int) -> tuple[int, int]:
+        """A person mention is the name alone: strip titles and forms of address
+        (``刘先生`` -> ``刘``, ``夫人薛明`` -> ``薛明``) that the training data sometimes includes."""
+        titles = self._lexicon.titles
+        longest = self._lexicon.max_title
+        trimmed = True
+        while trimmed and end - start > 1:
+            trimmed = False
+            for k in range(min(longest, end - start - 1), 0, -1):
+                if chunk[end - k:end] in titles:
+                    end, trimmed = end - k, True
+                    break
+                if chunk[start:start + k] in titles:
+                    start, trimmed = start + k, True
+                    break
+        return start, end
+
     def _tag_sentence(self, text: str, sentence: Sentence) -> list[Mention]:
         chunk = text[sentence.start:sentence.end]
         if not chunk.strip():
@@ -270,8 +329,10 @@ class LearnedTagger:
         mentions = []
         for kind, start, end in spans_from_labels(labels):
             entity_type = _LABEL_TYPES.get(kind)
+            if entity_type is EntityType.PERSON:
+                start, end = self._trim_titles(chunk, start, end)
             surface = chunk[start:end]
-            if entity_type is None or not surface.strip():
+            if entity_type is None or not any(c.isalpha() for c in surface):
                 continue
             confidence = min(self._tagger.marginal(labels[i], i) for i in range(start, end))
             mentions.append(Mention(type=entity_type, start=sentence.start + start,
@@ -280,6 +341,3 @@ class LearnedTagger:
         return mentions
 
 
-def words_of(tokens: Iterable[Token], offset: int) -> list[tuple[str, int, int]]:
-    """Tokens -> (word, start, end) relative to ``offset`` (the sentence start)."""
-    return [(t.text, t.start - offset, t.end - offset) for t in tokens]

@@ -43,6 +43,12 @@ def find_titles(text: str) -> list[Mention]:
     out = []
     for m in title_pattern().finditer(text):
         surface = m.group(0)
+        if _quoted(text, m.start(), m.end()):
+            continue  # 做好行业的“研究员”: a word in quotes is used figuratively
         confidence = 0.9 if surface in lexicons.titles().base else 0.8
         out.append(Mention(EntityType.ROLE, m.start(), m.end(), surface, confidence, "title-grammar"))
     return out
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and text[start - 1] in "“\"'‘「『" and text[end] in "”\"'’」』"
