@@ -304,17 +304,16 @@ def _role_label(name: str) -> EnglishLabel:
             prefix = next(p for p in lexicons.title_prefixes() if rest.endswith(p.zh))
             trailing.insert(0, prefix.en)
             rest = rest[: -len(prefix.zh)]
-    modifiers += trailing
     domain = ""
     if rest:
         domain, domain_confidence = _title_domain(rest)
         confidence *= domain_confidence
-    if modifiers and modifiers[-1] == "Co-" and not domain:
+    if modifiers and modifiers[-1] == "Co-" and not domain and not trailing:
         return EnglishLabel(_join(modifiers[:-1] + ["Co-" + base.en.lower()]), "composed", 0.85)
     head = "Director" if base.zh == "部长" and domain else base.en  # 审计部部长: a department head
     if modifiers and modifiers[-1] == "Co-":
         modifiers[-1], head = "", "Co-" + base.en.lower()
-    return EnglishLabel(_join(modifiers + [domain, head]), "composed", round(confidence, 2))
+    return EnglishLabel(_dedupe(_join(modifiers + [domain] + trailing + [head])), "composed", round(confidence, 2))
 
 
 def _title_domain(text: str) -> tuple[str, float]:

@@ -177,3 +177,13 @@ def test_bank_branches_name_their_bank():
 
 def test_quotes_around_names_are_ignored():
     assert english_label("《清华大学》", ORG).text == "Tsinghua University"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("技术部副经理", "Technology Department Deputy Manager"),
+    ("物资计划科科长", "Materials Planning Section Chief"),
+    ("审计部部长", "Audit Department Director"),
+    ("执行制作人", "Executive Producer"),
+])
+def test_titles_with_a_unit_in_front_and_modifiers_before_the_head(zh, en):
+    assert english_label(zh, ROLE).text == en
