@@ -67,6 +67,8 @@ def _candidates(text: str, i: int, known_only: bool) -> list[Piece]:
         return [Piece(text[i], "" if text[i].isspace() else text[i], "latin")]
     words, places = lexicons.vocabulary(), lexicons.places()
     for j in range(min(len(text), i + _MAX_WORD), i, -1):
+        if known_only and j - i == 1:
+            break  # a brand boundary never rests on a one-character word
         chunk = text[i:j]
         if chunk in words:
             found.append(Piece(chunk, words[chunk], "lexicon"))
