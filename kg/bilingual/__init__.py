@@ -3,7 +3,7 @@ traditional/simplified matching and the reverse (English -> Chinese) lookup used
 resolve one entity across languages. Data files load lazily, once, on first use."""
 from __future__ import annotations
 
-from kg.bilingual.english import EnglishLabel, chinese_candidates, english_key, english_label
+from kg.bilingual.english import EnglishLabel, chinese_candidates, english_key, english_label, english_matches
 from kg.bilingual.pinyin import person_name_en, person_name_tones
 from kg.bilingual.script import is_traditional, to_simplified
 
@@ -12,6 +12,7 @@ __all__ = [
     "chinese_candidates",
     "english_key",
     "english_label",
+    "english_matches",
     "is_traditional",
     "person_name_en",
     "person_name_tones",

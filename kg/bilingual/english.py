@@ -373,10 +373,23 @@ def _fallback(name: str, *, title: bool) -> EnglishLabel:
 
 def english_key(text: str) -> str:
     """Comparison key for English names: case, punctuation, 'the' and '&' do not count."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("&", " and ")
+    text = unicodedata.normalize("NFKD", text).lower().replace("&", " and ")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))  # ü -> u, ā -> a
     text = re.sub(r"[^a-z0-9]+", " ", text)
     words = [w for w in text.split() if w != "the"]
     return " ".join(words)
+
+
+def english_matches(zh: str, en: str, type: EntityType) -> bool:
+    """True when the English name ``en`` names the Chinese ``zh``: by the lexicon, or
+    because it is the English label kg makes for ``zh`` (Zhang Yifu / 张毅夫, Lü / Lv / Lu
+    alike; Department of Information Technology Development / 信息技术发展司)."""
+    key = english_key(en)
+    if type is EntityType.PERSON:
+        return key in {english_key(person_name_en(zh, v=v)) for v in ("ü", "v")}
+    if normalise(zh) in chinese_candidates(en, type):
+        return True
+    return key == english_key(english_label(zh, type).text)
 
 
 def chinese_candidates(en: str, type: EntityType) -> list[str]:

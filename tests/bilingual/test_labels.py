@@ -187,3 +187,16 @@ def test_quotes_around_names_are_ignored():
 ])
 def test_titles_with_a_unit_in_front_and_modifiers_before_the_head(zh, en):
     assert english_label(zh, ROLE).text == en
+
+
+def test_english_matches_across_languages():
+    from kg.bilingual import english_matches
+
+    assert english_matches("张毅夫", "Zhang Yifu", PERSON)
+    assert english_matches("吕布", "Lv Bu", PERSON) and english_matches("吕布", "Lu Bu", PERSON)
+    assert not english_matches("张毅夫", "Zhang Yi", PERSON)
+    assert english_matches("清华大学", "Tsinghua University", ORG)
+    assert english_matches("工业和信息化部", "MIIT", ORG)
+    assert english_matches("信息技术发展司", "Department of Information Technology Development", ORG)
+    assert english_matches("XR产品市场总监", "XR product marketing director", ROLE)
+    assert not english_matches("北京大学", "Tsinghua University", ORG)
