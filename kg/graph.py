@@ -26,6 +26,9 @@ _SKOS = PREFIXES["skos"]
 _PROV = PREFIXES["prov"]
 _XSD = PREFIXES["xsd"]
 CONTEXT_CHARS = 32  # characters of sentence context kept in oa:prefix / oa:suffix
+# Offsets are xsd:integer, not the xsd:nonNegativeInteger of the Web Annotation model:
+# Oxigraph's store folds derived integer types into xsd:integer, and a dump must say
+# what the store holds (the shapes check they are >= 0).
 
 _CLASS = {
     EntityType.PERSON: str(SCHEMA.Person),
@@ -124,8 +127,8 @@ class GraphBuilder:
         yield target, _n(str(OA.hasSelector)), pos
         yield target, _n(str(OA.hasSelector)), quote
         yield pos, _n(_RDF + "type"), _n(str(OA.TextPositionSelector))
-        yield pos, _n(str(OA.start)), Literal(str(m.start), datatype=_n(_XSD + "nonNegativeInteger"))
-        yield pos, _n(str(OA.end)), Literal(str(m.end), datatype=_n(_XSD + "nonNegativeInteger"))
+        yield pos, _n(str(OA.start)), Literal(str(m.start), datatype=_n(_XSD + "integer"))
+        yield pos, _n(str(OA.end)), Literal(str(m.end), datatype=_n(_XSD + "integer"))
         yield quote, _n(_RDF + "type"), _n(str(OA.TextQuoteSelector))
         yield quote, _n(str(OA.exact)), Literal(m.text)
         yield quote, _n(str(OA.prefix)), Literal(doc.text[lo:m.start])
