@@ -11,9 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from kg.bilingual import dictionary, lexicons
-from kg.bilingual.pinyin import person_name_en
+from kg.bilingual.pinyin import person_name_en, pinyin_word
 from kg.bilingual.script import to_simplified
-from kg.bilingual.pinyin import pinyin_word
 from kg.bilingual.segment import segment
 from kg.model import EntityType
 

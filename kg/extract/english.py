@@ -30,7 +30,6 @@ _ORG_HEADS = (
     "Team", "Consortium", "Forum",
 )
 _CAP = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’&\-]*|[0-9]+[A-Za-z]+|[A-Z]{2,}[0-9]*)$"}}
-_CONNECTOR = {"LOWER": {"IN": ["and", "of", "&", "for", "on"]}}
 _ROLE_MODIFIERS = ("deputy", "vice", "executive deputy", "executive vice", "executive", "chief",
                    "senior", "associate", "assistant", "honorary", "acting", "co-", "first deputy")
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "madam", "miss", "sir"}
