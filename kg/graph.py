@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.bilingual import english_label, person_name_tones
+from kg.extract import lexicons
 from kg.model import Analysis, Entity, EntityType, Fact, Mention, Predicate, Resolution
 from kg.resolve import iri_segment
 from kg.schema import KGV, OA, ORG, SCHEMA
@@ -179,7 +180,8 @@ class GraphBuilder:
             yield node, _n(str(ORG.role)), role
             yield role, _n(_RDF + "type"), _n(str(ORG.Role))
             yield role, _n(_RDFS + "label"), Literal(role_zh, language="zh")
-            yield role, _n(_RDFS + "label"), Literal(english_label(role_zh, EntityType.ROLE).text, language="en")
+            role_en = lexicons.member_roles().get(role_zh) or english_label(role_zh, EntityType.ROLE).text
+            yield role, _n(_RDFS + "label"), Literal(role_en, language="en")
         else:
             predicate = {Predicate.SUB_ORGANIZATION_OF: ORG.subOrganizationOf,
                          Predicate.TALKS_ABOUT: SCHEMA.knowsAbout}[fact.predicate]

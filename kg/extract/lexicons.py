@@ -121,3 +121,9 @@ def known_organizations() -> dict[str, str]:
             if alias and not alias.isascii():
                 out.setdefault(alias, row[0])
     return out
+
+
+@lru_cache(maxsize=1)
+def member_roles() -> dict[str, str]:
+    """Roles of an organization in another (成员单位 …) -> English."""
+    return {row[0]: _cell(row, 1) for row in _rows(data_path("lexicons/member_roles.tsv"))}

@@ -102,7 +102,7 @@ def _talks_about(text: str, mentions, idx: list[int], sentence: Sentence) -> lis
 
 
 def _memberships(text: str, mentions, ordered: list[int]) -> list[Relation]:
-    roles = sorted(lexicons.cues()["member_role"], key=len, reverse=True)
+    roles = sorted(lexicons.member_roles(), key=len, reverse=True)
     orgs = [i for i in ordered if mentions[i].type is EntityType.ORG]
     main = _main_association(mentions, orgs)
     out = []
