@@ -37,7 +37,7 @@ _STOP_CAPS = {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "A
               "And", "But", "He", "She", "They", "It", "We", "I", "His", "Her", "Their", "Its"}
 _SPEECH = re.compile(r"\b(said|says|spoke|speaking|introduced|presented|discussed|explained|noted|"
                      r"shared|talked|described|outlined|stressed|emphasi[sz]ed|addressed)\b", re.I)
-_PROPER_WORD = re.compile(r"^[A-Z][a-zü']+(?:-[A-Z][a-z]+)?$")
+_PROPER_WORD = re.compile(r"^[A-Z][a-zü'’]+(?:-[A-Za-z][a-zü]+)?$")
 
 
 @dataclass(frozen=True)
@@ -182,7 +182,7 @@ def _split_known_tail(doc: Doc, org: _Found) -> list[_Found]:
 
 def _is_pinyin_word(word: str) -> bool:
     """True for one to three pinyin syllables: Yifu, Xiaoxiao, Jia'en."""
-    plain = word.lower().replace("’", "'")
+    plain = word.lower().replace("’", "'").replace("-", "'")  # Yi-fu as written in Hong Kong style
     return all(_splits(part, 3) for part in plain.split("'")) and plain.count("'") <= 2
 
 
@@ -215,16 +215,25 @@ def _persons(doc: Doc, found: Sequence[_Found]) -> list[_Found]:
 
 def _name_length(doc: Doc, i: int, taken: set[int], cued: bool) -> int:
     """Tokens of a person name starting at token i (0 when there is none)."""
-    words = []
-    for j in range(i, min(i + 3, len(doc))):
-        if j in taken or not _PROPER_WORD.match(doc[j].text) or doc[j].text in _STOP_CAPS:
+    words: list[tuple[str, int]] = []  # (word, tokens it spans): Yi-fu is three tokens
+    j = i
+    while j < len(doc) and len(words) < 3:
+        size = 3 if _hyphenated(doc, j) else 1
+        word = doc[j:j + size].text
+        if any(k in taken for k in range(j, j + size)) or not _PROPER_WORD.match(word) or word in _STOP_CAPS:
             break
-        words.append(doc[j].text)
-    if len(words) >= 2 and words[0].lower() in surname_spellings() and _is_pinyin_word(words[1]):
-        return 2
+        words.append((word, size))
+        j += size
+    if len(words) >= 2 and words[0][0].lower() in surname_spellings() and _is_pinyin_word(words[1][0]):
+        return words[0][1] + words[1][1]
     if cued and words:
-        return min(len(words), 3)
+        return sum(size for _, size in words)
     return 0
+
+
+def _hyphenated(doc: Doc, j: int) -> bool:
+    return (j + 2 < len(doc) and not doc[j].whitespace_ and doc[j + 1].text == "-"
+            and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha)
 
 
 def _mention(doc: Doc, f: _Found) -> Mention:

@@ -112,3 +112,9 @@ def test_bare_head_words_are_not_organizations_and_title_abbreviations_are_roles
     assert "Group" not in found
     assert found["CEO"].type is EntityType.ROLE and found["CEO"].norm == "首席执行官"
     assert ("Gao Ming", "CEO", None) in _posts(analysis)
+
+
+def test_hyphenated_and_apostrophe_given_names():
+    found = _by_text(_analysis("Zhang Yi-fu met Zhang Jia'en in Beijing."))
+    assert found["Zhang Yi-fu"].type is EntityType.PERSON
+    assert found["Zhang Jia'en"].type is EntityType.PERSON
