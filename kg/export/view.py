@@ -85,27 +85,18 @@ def _rows(store: pyoxigraph.Store, body: str) -> list[dict[str, str]]:
     return out
 
 
-_NODES = """
-SELECT ?e ?type ?zh ?en ?conf WHERE {
-  VALUES ?type { schema:Person org:Organization org:Role skos:Concept }
-  ?e a ?type .
-  OPTIONAL { ?e rdfs:label ?zh FILTER(langMatches(lang(?zh), "zh")) }
-  OPTIONAL { ?e rdfs:label ?en FILTER(langMatches(lang(?en), "en")) }
-  OPTIONAL { ?e kgv:confidence ?conf }
-}"""
-_ALIASES = "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
-_DOCS = """
-SELECT ?d ?name ?e WHERE {
-  ?d schema:mentions ?e . OPTIONAL { ?d schema:name ?name }
-}"""
-_MEMBERSHIPS = """
-SELECT DISTINCT ?member ?org ?role ?rzh ?ren WHERE {
-  ?m a org:Membership ; org:member ?member .
-  OPTIONAL { ?m org:organization ?org }
-  OPTIONAL { ?m org:role ?role
-             OPTIONAL { ?role rdfs:label ?rzh FILTER(langMatches(lang(?rzh), "zh")) }
-             OPTIONAL { ?role rdfs:label ?ren FILTER(langMatches(lang(?ren), "en")) } }
-}"""
+# Single-pattern scans joined in Python: the union default graph repeats a triple once per
+# document graph holding it, so SPARQL joins over entity triples multiply rows.
+_TYPES = """SELECT DISTINCT ?e ?type WHERE {
+  VALUES ?type { schema:Person org:Organization org:Role skos:Concept } ?e a ?type }"""
+_LABELS = "SELECT DISTINCT ?e ?l (lang(?l) AS ?lang) WHERE { ?e rdfs:label ?l }"
+_CONFIDENCE = "SELECT DISTINCT ?e ?c WHERE { ?e kgv:confidence ?c }"
+_ALIASES = "SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias }"
+_MENTIONS = "SELECT DISTINCT ?d ?e WHERE { ?d schema:mentions ?e }"
+_DOC_NAMES = "SELECT DISTINCT ?d ?name WHERE { ?d schema:name ?name }"
+_MEMBERS = "SELECT DISTINCT ?m ?member WHERE { ?m org:member ?member }"
+_MEMBERSHIP_ORGS = "SELECT DISTINCT ?m ?org WHERE { ?m org:organization ?org }"
+_MEMBERSHIP_ROLES = "SELECT DISTINCT ?m ?role WHERE { ?m org:role ?role }"
 _SIMPLE_EDGES = """
 SELECT DISTINCT ?s ?rel ?o WHERE {
   VALUES (?p ?rel) { (org:subOrganizationOf "sub_organization_of") (org:memberOf "member_of")
@@ -114,40 +105,58 @@ SELECT DISTINCT ?s ?rel ?o WHERE {
   ?s ?p ?o .
 }"""
 _EVIDENCE = """
-SELECT ?e ?doc ?start ?end ?exact ?prefix ?suffix WHERE {
-  ?a a oa:Annotation ; oa:hasBody ?e ; oa:hasTarget ?t .
+SELECT ?a ?e ?doc ?start ?end ?exact ?prefix ?suffix WHERE {
+  ?a oa:hasBody ?e ; oa:hasTarget ?t .
   ?t oa:hasSource ?doc .
-  OPTIONAL { ?t oa:hasSelector ?pos . ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }
-  OPTIONAL { ?t oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?exact
+  OPTIONAL { ?t oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }
+  OPTIONAL { ?t oa:hasSelector ?q . ?q oa:exact ?exact
              OPTIONAL { ?q oa:prefix ?prefix } OPTIONAL { ?q oa:suffix ?suffix } }
 }"""
 
 
+def _by_entity(rows: list[dict[str, str]], key: str, value: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        out[r[key]].add(r[value])
+    return out
+
+
+def _first(values: set[str] | None, fallback: str) -> str:
+    """One value of a set, deterministically (the contract says there is exactly one)."""
+    return min(values) if values else fallback
+
+
 def read_view(store: pyoxigraph.Store, *, max_evidence: int = 20) -> GraphView:
     """Read the property-graph view of a store (at most ``max_evidence`` quotes per node)."""
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(store, _ALIASES):
-        aliases[r["e"]].add(r["alias"])
-    doc_names: dict[str, str] = {}
-    node_docs: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(store, _DOCS):
-        doc_names[r["d"]] = r.get("name", doc_names.get(r["d"], ""))
-        node_docs[r["e"]].add(r["d"])
-    evidence = _read_evidence(store, doc_names, max_evidence)
-    mention_counts = _count_mentions(store)
+    types = _by_entity(_rows(store, _TYPES), "e", "type")
+    zh: dict[str, set[str]] = defaultdict(set)
+    en: dict[str, set[str]] = defaultdict(set)
+    for r in _rows(store, _LABELS):
+        lang = r.get("lang", "").lower()
+        if lang.startswith("zh"):
+            zh[r["e"]].add(r["l"])
+        elif lang.startswith("en"):
+            en[r["e"]].add(r["l"])
+    confidence = _by_entity(_rows(store, _CONFIDENCE), "e", "c")
+    aliases = _by_entity(_rows(store, _ALIASES), "e", "alias")
+    node_docs = _by_entity(_rows(store, _MENTIONS), "e", "d")
+    doc_names = {d: _first(n, "") for d, n in _by_entity(_rows(store, _DOC_NAMES), "d", "name").items()}
+    for docs in node_docs.values():
+        for d in docs:
+            doc_names.setdefault(d, "")
+    evidence, mention_counts = _read_evidence(store, doc_names, max_evidence)
 
     nodes: dict[str, Node] = {}
-    for r in _rows(store, _NODES):
-        iri = r["e"]
-        if iri in nodes:  # two types or labels: keep the first, deterministic by sorting below
-            continue
+    for iri, kinds in types.items():
+        label_zh = _first(zh.get(iri), "")
+        label_en = _first(en.get(iri), "")
         nodes[iri] = Node(
             iri=iri,
-            type=NODE_TYPES[r["type"]],
-            label_zh=r.get("zh", r.get("en", iri)),
-            label_en=r.get("en", r.get("zh", iri)),
+            type=NODE_TYPES[min(kinds)],
+            label_zh=label_zh or label_en or iri,
+            label_en=label_en or label_zh or iri,
             aliases=tuple(sorted(aliases.get(iri, ()))),
-            confidence=float(r.get("conf", 1.0)),
+            confidence=float(_first(confidence.get(iri), "1.0")),
             documents=tuple(sorted(node_docs.get(iri, ()))),
             mentions=mention_counts.get(iri, 0),
         )
@@ -161,14 +170,14 @@ def read_view(store: pyoxigraph.Store, *, max_evidence: int = 20) -> GraphView:
     )
 
 
-def _count_mentions(store: pyoxigraph.Store) -> dict[str, int]:
-    rows = _rows(store, "SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a oa:Annotation ; oa:hasBody ?e } GROUP BY ?e")
-    return {r["e"]: int(r["n"]) for r in rows}
-
-
-def _read_evidence(store: pyoxigraph.Store, doc_names: dict[str, str], limit: int) -> dict[str, list[Evidence]]:
+def _read_evidence(
+    store: pyoxigraph.Store, doc_names: dict[str, str], limit: int
+) -> tuple[dict[str, list[Evidence]], dict[str, int]]:
+    """Quotes per entity (first ``limit`` in document order) and its number of annotations."""
     found: dict[str, set[Evidence]] = defaultdict(set)
+    annotations: dict[str, set[str]] = defaultdict(set)
     for r in _rows(store, _EVIDENCE):
+        annotations[r["e"]].add(r["a"])
         found[r["e"]].add(
             Evidence(
                 document=r["doc"],
@@ -181,27 +190,32 @@ def _read_evidence(store: pyoxigraph.Store, doc_names: dict[str, str], limit: in
             )
         )
     key = lambda ev: (ev.document, ev.start, ev.end, ev.exact)  # noqa: E731
-    return {e: sorted(evs, key=key)[:limit] for e, evs in sorted(found.items())}
+    quotes = {e: sorted(evs, key=key)[:limit] for e, evs in sorted(found.items())}
+    return quotes, {e: len(a) for e, a in annotations.items()}
 
 
 def _read_edges(store: pyoxigraph.Store, nodes: dict[str, Node]) -> tuple[list[Edge], dict[str, list[Post]]]:
     edges: set[Edge] = set()
     posts: dict[str, set[Post]] = defaultdict(set)
     linked: set[tuple[str, str]] = set()
-    for r in _rows(store, _MEMBERSHIPS):
-        member, org, role = r["member"], r.get("org"), r.get("role")
-        rzh, ren = r.get("rzh", ""), r.get("ren", "")
+    orgs = _by_entity(_rows(store, _MEMBERSHIP_ORGS), "m", "org")
+    roles = _by_entity(_rows(store, _MEMBERSHIP_ROLES), "m", "role")
+    for r in _rows(store, _MEMBERS):
+        m, member = r["m"], r["member"]
         if member not in nodes:
             continue
         member_is_org = nodes[member].type == "Organization"
-        if org in nodes:
-            edges.add(Edge(member, org, "member_of" if member_is_org else "holds_post", rzh, ren))
-            linked.add((member, org))
-        if role in nodes and not member_is_org:
-            edges.add(Edge(member, role, "has_title"))
-        if role is not None and not member_is_org:
-            o = nodes.get(org) if org else None
-            posts[member].add(Post(rzh, ren, o.label_zh if o else "", o.label_en if o else ""))
+        for org in orgs.get(m) or {None}:
+            for role in roles.get(m) or {None}:
+                rn = nodes.get(role) if role else None
+                rzh, ren = (rn.label_zh, rn.label_en) if rn else ("", "")
+                if org in nodes:
+                    edges.add(Edge(member, org, "member_of" if member_is_org else "holds_post", rzh, ren))
+                    linked.add((member, org))
+                if rn is not None and not member_is_org:
+                    edges.add(Edge(member, role, "has_title"))
+                    o = nodes.get(org) if org else None
+                    posts[member].add(Post(rzh, ren, o.label_zh if o else "", o.label_en if o else ""))
     for r in _rows(store, _SIMPLE_EDGES):
         s, rel, o = r["s"], r["rel"], r["o"]
         if s not in nodes or o not in nodes:

@@ -50,15 +50,15 @@ def _suffix_pattern() -> re.Pattern[str]:
 
 
 def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
-                       known: dict[str, str] | None = None) -> list[Mention]:
-    """ORG mentions. ``known`` maps standard organization names and abbreviations
-    (the bilingual lexicon) to their full names; they are matched directly."""
+                       use_lexicon: bool = True) -> list[Mention]:
+    """ORG mentions. With ``use_lexicon``, standard organization names and their official
+    abbreviations (the bilingual lexicon) are also matched directly."""
     out: list[Mention] = []
     title_spans = [(t.start, t.end) for t in titles]
     for sentence in sentences:
         out.extend(_in_sentence(text, sentence, title_spans))
-    if known:
-        out = _add_known(text, out, title_spans, known)
+    if use_lexicon:
+        out = _add_known(text, out, title_spans)
     out += _place_governments(text, sentences, titles, out)
     return sorted(out, key=lambda m: m.start)
 
@@ -239,12 +239,17 @@ def _starts_org_word(follow: str) -> bool:
     return any(tags.get(follow[:n]) in ("n", "nt", "ns", "nz", "vn") for n in (2, 3, 4))
 
 
-def _add_known(text: str, found: list[Mention], title_spans, known: dict[str, str]) -> list[Mention]:
+@lru_cache(maxsize=1)
+def _known_pattern() -> re.Pattern[str]:
+    names = sorted(lexicons.known_organizations(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in names))
+
+
+def _add_known(text: str, found: list[Mention], title_spans) -> list[Mention]:
     """Standard names from the lexicon (工信部, 清华大学) found verbatim; a grammar
     match that contains one and starts at the same place is split at it (chains)."""
     out = list(found)
-    pattern = re.compile("|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)))
-    for m in pattern.finditer(text):
+    for m in _known_pattern().finditer(text):
         s, e = m.span()
         if any(a < e and s < b for a, b in title_spans) or not _on_word_edges(text, s, e, found):
             continue

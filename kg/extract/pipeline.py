@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kg.errors import KgError
-from kg.extract import lexicons
 from kg.extract.orgs import find_organizations
 from kg.extract.persons import find_persons
 from kg.extract.relations import find_relations
@@ -43,7 +42,7 @@ def analyse(document: Document) -> Analysis:
 def find_mentions(text: str, sentences) -> list[Mention]:
     titles = find_titles(text)
     techs = find_technologies(text)
-    orgs = find_organizations(text, sentences, titles, known=lexicons.known_organizations())
+    orgs = find_organizations(text, sentences, titles)
     orgs = [o for o in orgs if not any(o.span.overlaps(t.span) for t in techs if t.span.contains(o.span))]
     techs = [t for t in techs if not any(t.span.overlaps(o.span) for o in orgs)]
     persons = find_persons(text, sentences, titles, blocked=orgs + techs)

@@ -36,7 +36,7 @@ class TaggerLexicon:
     org_suffixes: frozenset[str]
     place_suffixes: frozenset[str]
     titles: frozenset[str]
-    dictionary: dict[str, str]  # jieba dictionary word -> its POS tag when an entity tag, else ""
+    dictionary: dict[str, str]  # jieba dictionary word -> its POS tag
 
     @cached_property
     def max_suffix(self) -> int:
@@ -60,16 +60,13 @@ def _jieba_dictionary() -> dict[str, str]:
     import jieba
 
     path = Path(jieba.__file__).parent / "dict.txt"
-    words: dict[str, str] = {}
     try:
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                parts = line.split()
-                if len(parts) == 3:
-                    words[parts[0]] = parts[2] if parts[2] in _ENTITY_TAGS else ""
+        fields = path.read_text(encoding="utf-8").split()
     except OSError as exc:
         raise ModelError(f"jieba dictionary {path} cannot be read: {exc}") from exc
-    return words
+    if len(fields) % 3:
+        raise ModelError(f"jieba dictionary {path} is not 'word freq tag' lines")
+    return dict(zip(fields[0::3], fields[2::3]))
 
 
 @cache
@@ -123,7 +120,7 @@ def _word_feature(word: str, lex: TaggerLexicon) -> str:
     tag = lex.dictionary.get(word)
     if tag is None:
         return "oov" if len(word) > 1 else "oov1"
-    return tag or "dict"
+    return tag if tag in _ENTITY_TAGS else "dict"
 
 
 def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
