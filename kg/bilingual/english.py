@@ -184,7 +184,18 @@ def _strip_places(text: str) -> _Places:
         text = text[found.length:]
         if bracket_at >= 0:
             bracket_at -= found.length
+    county = _ADMIN_PLACE.match(text)
+    if county and (not county.group(3) or county.group(3) in lexicons.domains()):
+        name, suffix = pinyin_word(county.group(1)), _ADMIN_SUFFIX[county.group(2)]
+        english.append(f"{name} {suffix}" if suffix else name)
+        level = "Municipal" if county.group(2) == "市" else ""
+        text = county.group(3)
     return _Places(english, level, text, bracketed, bracket_at)
+
+
+# An unlisted county or city in front of a government body: 某某县教育局, 某某市人民政府.
+_ADMIN_PLACE = re.compile(r"^([\u4e00-\u9fff]{2})(县|区|市|旗)(.*)$")
+_ADMIN_SUFFIX = {"县": "County", "区": "District", "市": "", "旗": "Banner"}
 
 
 def _compose_org(name: str, parent_zh: str | None, *, subunit: bool = False) -> EnglishLabel:

@@ -200,3 +200,9 @@ def test_english_matches_across_languages():
     assert english_matches("信息技术发展司", "Department of Information Technology Development", ORG)
     assert english_matches("XR产品市场总监", "XR product marketing director", ROLE)
     assert not english_matches("北京大学", "Tsinghua University", ORG)
+
+
+def test_unlisted_counties_and_cities_in_front_of_government_bodies():
+    assert english_label("青田县农业农村局", ORG).text == "Qingtian County Bureau of Agriculture and Rural Affairs"
+    assert english_label("义乌市商务局", ORG).text == "Yiwu Municipal Bureau of Commerce"
+    assert english_label("青田县人民政府", ORG).text == "Qingtian County People's Government"
