@@ -104,14 +104,7 @@ SELECT DISTINCT ?s ?rel ?o WHERE {
                      (schema:worksFor "works_for") }
   ?s ?p ?o .
 }"""
-_EVIDENCE = """
-SELECT ?a ?e ?doc ?start ?end ?exact ?prefix ?suffix WHERE {
-  ?a oa:hasBody ?e ; oa:hasTarget ?t .
-  ?t oa:hasSource ?doc .
-  OPTIONAL { ?t oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end }
-  OPTIONAL { ?t oa:hasSelector ?q . ?q oa:exact ?exact
-             OPTIONAL { ?q oa:prefix ?prefix } OPTIONAL { ?q oa:suffix ?suffix } }
-}"""
+_EVIDENCE_PREDICATES = ("hasBody", "hasTarget", "hasSource", "hasSelector", "start", "end", "exact", "prefix", "suffix")
 
 
 def _by_entity(rows: list[dict[str, str]], key: str, value: str) -> dict[str, set[str]]:
@@ -174,21 +167,32 @@ def _read_evidence(
     store: pyoxigraph.Store, doc_names: dict[str, str], limit: int
 ) -> tuple[dict[str, list[Evidence]], dict[str, int]]:
     """Quotes per entity (first ``limit`` in document order) and its number of annotations."""
+    scans = {
+        name: _by_entity(_rows(store, f"SELECT DISTINCT ?s ?o WHERE {{ ?s oa:{name} ?o }}"), "s", "o")
+        for name in _EVIDENCE_PREDICATES
+    }
+    one = lambda name, subject, default="": _first(scans[name].get(subject), default)  # noqa: E731
     found: dict[str, set[Evidence]] = defaultdict(set)
     annotations: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(store, _EVIDENCE):
-        annotations[r["e"]].add(r["a"])
-        found[r["e"]].add(
-            Evidence(
-                document=r["doc"],
-                document_name=doc_names.get(r["doc"], ""),
-                start=int(r.get("start", -1)),
-                end=int(r.get("end", -1)),
-                exact=r.get("exact", ""),
-                prefix=r.get("prefix", ""),
-                suffix=r.get("suffix", ""),
-            )
-        )
+    for a, bodies in scans["hasBody"].items():
+        for e in bodies:
+            annotations[e].add(a)
+            for t in scans["hasTarget"].get(a, ()):
+                selectors = scans["hasSelector"].get(t, set())
+                pos = next((x for x in sorted(selectors) if x in scans["start"]), None)
+                quote = next((x for x in sorted(selectors) if x in scans["exact"]), None)
+                for doc in scans["hasSource"].get(t, ()):
+                    found[e].add(
+                        Evidence(
+                            document=doc,
+                            document_name=doc_names.get(doc, ""),
+                            start=int(one("start", pos, "-1")),
+                            end=int(one("end", pos, "-1")),
+                            exact=one("exact", quote),
+                            prefix=one("prefix", quote),
+                            suffix=one("suffix", quote),
+                        )
+                    )
     key = lambda ev: (ev.document, ev.start, ev.end, ev.exact)  # noqa: E731
     quotes = {e: sorted(evs, key=key)[:limit] for e, evs in sorted(found.items())}
     return quotes, {e: len(a) for e, a in annotations.items()}
