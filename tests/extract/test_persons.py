@@ -1,0 +1,94 @@
+"""Person names from context. All names here are invented."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import find_mentions
+from kg.extract.persons import find_persons
+from kg.extract.segment import default_segmenter
+from kg.extract.titles import find_titles
+from kg.model import EntityType, Mention
+
+
+def mentions(text: str) -> list[Mention]:
+    return find_mentions(text, default_segmenter()(text))
+
+
+def persons(text: str) -> list[str]:
+    return [m.text for m in mentions(text) if m.type is EntityType.PERSON]
+
+
+def test_name_after_a_title() -> None:
+    assert persons("东岳理工大学校长孙明远致辞。") == ["孙明远"]
+
+
+def test_name_before_a_title() -> None:
+    assert persons("孙明远院长在会上发言。") == ["孙明远"]
+
+
+def test_two_character_name_after_a_title() -> None:
+    assert persons("技术总监冯立出席会议。") == ["冯立"]
+
+
+@pytest.mark.parametrize("text, name", [("钱晓峰先生出席了会议。", "钱晓峰"), ("嘉宾冯丽娟女士发言。", "冯丽娟")])
+def test_name_before_an_honorific(text: str, name: str) -> None:
+    assert persons(text) == [name]
+
+
+@pytest.mark.parametrize("name", ["欧阳立新", "司马文博", "诸葛明亮", "上官婉清"])
+def test_compound_surnames_keep_the_whole_name(name: str) -> None:
+    assert persons(f"副主任{name}致辞。") == [name]
+    assert persons(f"会议由{name}主持。") == [name]
+
+
+def test_names_in_an_enumeration_list() -> None:
+    assert persons("副主任孙明远、钱晓峰、冯丽娟等出席。") == ["孙明远", "钱晓峰", "冯丽娟"]
+
+
+def test_name_between_you_and_zhuchi() -> None:
+    text = "论坛由韩志刚主持。"
+    [m] = [m for m in mentions(text) if m.type is EntityType.PERSON]
+    assert (m.text, m.start, m.end) == ("韩志刚", 3, 6)
+
+
+@pytest.mark.parametrize("text", [
+    "本次会议聚焦高新技术产业。",
+    "高新技术企业代表出席了本次会议。",
+    "和平发展是主题，由此可见。",
+])
+def test_ordinary_words_starting_with_a_surname_are_not_names(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_place_name_before_a_mayor_is_not_a_person() -> None:
+    found = mentions("济南市长和曲阜副市长出席。")
+    assert [m.text for m in found if m.type is EntityType.PERSON] == []
+    assert [m.text for m in found if m.type is EntityType.ORG] == ["济南", "曲阜"]
+
+
+def test_name_found_once_is_found_again_elsewhere() -> None:
+    text = "钱晓峰先生发言。晚宴上钱晓峰又致辞。"
+    found = [m for m in mentions(text) if m.type is EntityType.PERSON]
+    assert [(m.start, m.end) for m in found] == [(0, 3), (11, 14)]
+    assert found[1].method == "name-propagation"
+    assert found[1].confidence < found[0].confidence
+
+
+def test_propagation_does_not_cut_into_a_longer_name() -> None:
+    text = "主任冯立出席。冯立新也来了。"
+    found = [(m.text, m.start) for m in mentions(text) if m.type is EntityType.PERSON]
+    assert ("冯立", 7) not in found
+
+
+def test_spans_blocked_by_organizations_are_not_names() -> None:
+    text = "主任钱江数据有限公司"
+    sentences = default_segmenter()(text)
+    titles = find_titles(text)
+    org = Mention(EntityType.ORG, 2, 10, text[2:10], 0.9, "test")
+    assert all(not m.span.overlaps(org.span) for m in find_persons(text, sentences, titles, blocked=[org]))
+
+
+@pytest.mark.xfail(strict=True, reason="和 (a weak surname) right after a title wins over the honorific: "
+                                        "'教授和钱晓峰先生' yields the person 和钱晓")
+def test_conjunction_after_a_title_is_not_a_surname() -> None:
+    assert persons("孙明远教授和钱晓峰先生参加了会议。") == ["孙明远", "钱晓峰"]

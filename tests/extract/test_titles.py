@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.titles import find_titles
+from kg.model import EntityType
+
+
+def titles_in(text: str) -> list[str]:
+    return [m.text for m in find_titles(text)]
+
+
+@pytest.mark.parametrize("title", ["常务副总经理", "首席技术官", "技术总监", "XR产品市场总监", "副总信息师", "销售经理"])
+def test_grammar_composes_modifiers_and_domains_into_one_title(title: str) -> None:
+    text = f"蓝海科技有限公司{title}钱晓峰出席会议。"
+    assert titles_in(text) == [title]
+    m = find_titles(text)[0]
+    assert (m.type, text[m.start:m.end]) == (EntityType.ROLE, title)
+
+
+def test_plain_base_title_is_found_with_offsets() -> None:
+    text = "东岳理工大学教授孙明远"
+    [m] = find_titles(text)
+    assert (m.text, m.start, m.end) == ("教授", 6, 8)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("董事会秘书冯丽娟", ["秘书"]),      # 董事 + 会: a board, not the title 董事
+    ("专家委员会主任韩志刚", ["主任"]),   # 委员 + 会
+    ("代表团团长赵成林", ["团长"]),       # 代表 + 团
+    ("主席台上坐满了人", []),             # 主席 + 台
+])
+def test_title_word_inside_a_body_name_is_not_a_title(text: str, expected: list[str]) -> None:
+    assert titles_in(text) == expected
+
+
+def test_domain_word_needs_a_title_head() -> None:
+    assert titles_in("市场部负责销售") == []
+
+
+def test_quoted_title_used_figuratively_is_not_a_title() -> None:
+    assert titles_in("希望大家做好行业的“研究员”。") == []
+    assert titles_in("助理研究员冯立发言。") == ["助理研究员"]
+
+
+def test_two_titles_joined_by_jian_are_two_mentions() -> None:
+    assert titles_in("副院长兼教授钱晓峰") == ["副院长", "教授"]
+
+
+def test_established_titles_score_higher_than_composed_ones() -> None:
+    established, composed = find_titles("总经理钱晓峰、XR产品市场总监冯立")
+    assert established.text == "总经理" and composed.text == "XR产品市场总监"
+    assert established.confidence > composed.confidence
