@@ -368,7 +368,8 @@ def _tech_label(name: str) -> EnglishLabel:
 
 def _concept_case(text: str) -> str:
     """Concepts are common nouns: lower-case words whose only capital is the first letter."""
-    return " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in text.split())
+    return " ".join(w if sum(c.isupper() for c in w) > 1 or any(c.isdigit() for c in w) else w.lower()
+                    for w in text.split())
 
 
 def _fallback(name: str, *, title: bool) -> EnglishLabel:
