@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract import lexicons
 from kg.extract.orgs import dictionary_tags
 from kg.model import EntityType, Mention, Sentence
 
 # Characters that do not occur in given names but are frequent next to names.
-_NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或但其这那个们中上下一不有会年月日并由作以于之所到说着过着该此每各")
+_NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或但其这那个们中上下一不有会年月日并由作以于所到说着过该此每各他她它您你我老")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _BOUNDARY = set("、，,。；;：:！!？?（）()《》“”\"' \n\t")
 
@@ -47,8 +48,40 @@ def find_persons(text: str, sentences: Sequence[Sentence], titles: Sequence[Ment
             if any(s < end and start < e for s, e in taken):
                 continue
             found[(start, end)] = Mention(EntityType.PERSON, start, end, text[start:end], ev.confidence, ev.method)
-    mentions = _drop_overlaps(list(found.values()))
+    foreign = [m for m in _foreign_names(text, title_starts, title_ends, boundaries)
+               if not any(s < m.end and m.start < e for s, e in taken)]
+    mentions = _drop_overlaps(list(found.values()) + foreign)
     return _propagate(text, mentions, taken)
+
+
+@lru_cache(maxsize=1)
+def _transliteration() -> re.Pattern[str]:
+    path = lexicons.extract_data("transliteration_chars.txt")
+    chars = "".join(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                    if line.strip() and not line.startswith("#"))
+    cls = f"[{re.escape(chars)}]"
+    return re.compile(rf"{cls}{{2,}}(?:·{cls}{{1,}})*")
+
+
+def _foreign_names(text: str, title_starts, title_ends, boundaries) -> list[Mention]:
+    """Transcribed foreign names: a run of transcription characters (with · between
+    parts) right after a title or followed by a speech cue, that jieba's dictionary does
+    not know as a place (俄罗斯, 莫斯科 are places; 叶利钦 is not)."""
+    tags = dictionary_tags()
+    out = []
+    for m in _transliteration().finditer(text):
+        s, e = m.span()
+        name = m.group(0)
+        if len(name.replace("·", "")) < 3 or tags.get(name, "nr") not in ("nr", "nrfg", "nrt"):
+            continue
+        if s not in boundaries and s not in title_ends:
+            continue
+        before = s in title_ends
+        after = _evidence_after(text, e, title_starts)
+        if before or (after and after.method != "boundary") or ("·" in name and after):
+            conf = 0.8 if before else 0.65
+            out.append(Mention(EntityType.PERSON, s, e, name, conf, "foreign-name"))
+    return out
 
 
 def _surnames_at(text: str, pos: int) -> list[str]:
@@ -65,6 +98,8 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
     weak_surname = lexicons.surnames()[surname]
     before = _evidence_before(text, pos, title_ends)
     best, best_score = None, 0.0
+    if pos not in boundaries and pos not in title_ends:
+        return None  # 俄罗斯总统: a surname character inside a word does not start a name
     for given_len in (2, 1):
         end = pos + len(surname) + given_len
         if end > len(text):
