@@ -71,6 +71,7 @@ def analyse_english(document: Document) -> Analysis:
 @lru_cache(maxsize=1)
 def _nlp() -> Language:
     nlp = spacy.blank("en")
+    nlp.max_length = 20_000_000  # no parser or NER model: long documents cost only time
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"validate": False})
     ruler.add_patterns(_patterns(nlp))
