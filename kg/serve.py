@@ -107,6 +107,13 @@ def _term_json(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> di
     return out
 
 
+def _timed_out(timeout_s: float) -> Response:
+    """Returned, not raised, once results exist: pyoxigraph's result iterators must be
+    dropped on the worker thread that made them, and a traceback would carry them away."""
+    return Response(HTTPStatus.SERVICE_UNAVAILABLE, "text/plain; charset=utf-8",
+                    f"query timed out after {timeout_s:g} s (server limit)\n".encode("utf-8"))
+
+
 class QueryService:
     """Runs queries against the read-only store with a time limit and a result cap."""
 
@@ -131,9 +138,7 @@ class QueryService:
         try:
             return future.result(timeout=self.timeout_s)
         except FutureTimeout:
-            raise ProtocolError(
-                HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out after {self.timeout_s:g} s (server limit)"
-            ) from None
+            return _timed_out(self.timeout_s)
 
     def _run(self, query: str, accept: str, default_graphs: list[str], named_graphs: list[str], deadline: float) -> Response:
         kwargs: dict = {"use_default_graph_as_union": True}
@@ -163,7 +168,7 @@ class QueryService:
                 truncated = True
                 break
             if time.monotonic() > deadline:
-                raise ProtocolError(HTTPStatus.SERVICE_UNAVAILABLE, "query timed out (server limit)")
+                return _timed_out(self.timeout_s)
             rows.append({n: _term_json(sol[n]) for n in names if sol[n] is not None})
         body = json.dumps({"head": {"vars": names}, "results": {"bindings": rows}}, ensure_ascii=False).encode("utf-8")
         if fmt != ox.QueryResultsFormat.JSON:
@@ -178,7 +183,7 @@ class QueryService:
                 truncated = True
                 break
             if time.monotonic() > deadline:
-                raise ProtocolError(HTTPStatus.SERVICE_UNAVAILABLE, "query timed out (server limit)")
+                return _timed_out(self.timeout_s)
             triples.append(t)
         body = ox.serialize(triples, format=GRAPH_TYPES[mime], prefixes=PREFIXES)
         return Response(200, mime, body, truncated)
