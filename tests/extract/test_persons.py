@@ -1,17 +1,25 @@
-"""Person names from context. All names here are invented."""
+"""Person names from context (``kg/extract/persons.py`` with the grammar's titles,
+organizations and technologies as evidence, as the pipeline runs it before the learned
+tagger). All names here are invented."""
 from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import find_mentions
+from kg.extract.orgs import find_organizations
 from kg.extract.persons import find_persons
 from kg.extract.segment import default_segmenter
+from kg.extract.tech import find_technologies
 from kg.extract.titles import find_titles
 from kg.model import EntityType, Mention
 
 
 def mentions(text: str) -> list[Mention]:
-    return find_mentions(text, default_segmenter()(text))
+    """Grammar mentions: titles, organizations, technologies, then persons."""
+    sentences = default_segmenter()(text)
+    titles = find_titles(text)
+    orgs = find_organizations(text, sentences, titles)
+    techs = find_technologies(text)
+    return titles + orgs + techs + find_persons(text, sentences, titles, blocked=orgs + techs)
 
 
 def persons(text: str) -> list[str]:
