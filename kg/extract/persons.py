@@ -51,7 +51,7 @@ def find_persons(text: str, sentences: Sequence[Sentence], titles: Sequence[Ment
     foreign = [m for m in _foreign_names(text, title_starts, title_ends, boundaries)
                if not any(s < m.end and m.start < e for s, e in taken)]
     mentions = _drop_overlaps(list(found.values()) + foreign)
-    return _propagate(text, mentions, taken)
+    return propagate_names(text, mentions, taken)
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +61,11 @@ def _transliteration() -> re.Pattern[str]:
                     if line.strip() and not line.startswith("#"))
     cls = f"[{re.escape(chars)}]"
     return re.compile(rf"{cls}{{2,}}(?:·{cls}{{1,}})*")
+
+
+def is_transcription(name: str) -> bool:
+    """All characters are of the foreign-name transcription table (奥巴马, 纳斯里)."""
+    return len(name) >= 2 and _transliteration().fullmatch(name) is not None
 
 
 def _foreign_names(text: str, title_starts, title_ends, boundaries) -> list[Mention]:
@@ -183,8 +188,9 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _propagate(text: str, mentions: list[Mention], taken) -> list[Mention]:
-    """A name recognised once is a name everywhere in the document."""
+def propagate_names(text: str, mentions: list[Mention], taken) -> list[Mention]:
+    """A name recognised once is a name everywhere in the document. ``mentions`` are
+    PERSON mentions; ``taken`` the spans other mentions occupy."""
     out = list(mentions)
     spans = [(m.start, m.end) for m in mentions] + list(taken)
     for name, source in {m.text: m for m in mentions}.items():

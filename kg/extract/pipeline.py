@@ -7,16 +7,19 @@ every offset they produce is an offset into the original text.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from kg.errors import KgError
+from kg.extract.combine import merge_mentions
 from kg.extract.orgs import find_organizations
-from kg.extract.persons import find_persons
+from kg.extract.persons import find_persons, propagate_names
 from kg.extract.relations import find_relations
 from kg.extract.segment import default_segmenter
+from kg.extract.tagger import LearnedTagger
 from kg.extract.tech import find_technologies
 from kg.extract.titles import find_titles
 from kg.ingest import normalized_view
-from kg.model import Analysis, Document, Mention
+from kg.model import Analysis, Document, EntityType, Mention
 
 
 def analyse(document: Document) -> Analysis:
@@ -39,7 +42,8 @@ def analyse(document: Document) -> Analysis:
     return Analysis(document, sentences, mentions, relations)
 
 
-def find_mentions(text: str, sentences) -> list[Mention]:
+def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention]:
+    """Grammar and lexicon mentions, merged with the learned tagger's (``learned``)."""
     titles = find_titles(text)
     techs = find_technologies(text)
     orgs = find_organizations(text, sentences, titles)
@@ -47,7 +51,20 @@ def find_mentions(text: str, sentences) -> list[Mention]:
     techs = [t for t in techs if not any(t.span.overlaps(o.span) for o in orgs)]
     persons = find_persons(text, sentences, titles, blocked=orgs + techs)
     titles = [t for t in titles if not any(t.span.overlaps(o.span) for o in orgs)]
-    return sorted(titles + techs + orgs + persons, key=lambda m: (m.start, m.end))
+    mentions = titles + techs + orgs + persons
+    if learned:
+        words = [t for s in sentences for t in s.tokens]
+        mentions = merge_mentions(text, mentions, default_tagger().tag(text, sentences), words)
+        others = [m for m in mentions if m.type is not EntityType.PERSON]
+        persons = propagate_names(text, [m for m in mentions if m.type is EntityType.PERSON],
+                                  [(m.start, m.end) for m in others])
+        mentions = others + persons
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> LearnedTagger:
+    return LearnedTagger.load()
 
 
 def _with_original_surface(original: str, m: Mention) -> Mention:

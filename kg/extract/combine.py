@@ -1,0 +1,90 @@
+"""Merge the grammar's mentions with the learned tagger's, with a fixed precedence.
+
+* Titles and technologies come from the grammar and the scheme only; the tagger does
+  not know them, and a tagger span overlapping one is dropped.
+* A grammar person or organization wins over an overlapping tagger span — except that
+  the tagger's start wins for an organization ending at the same character (the
+  grammar grows names leftwards by rules; the tagger learned where names start), and a
+  person the grammar found only from weak context gives way to a confident tagger place.
+* A tagger span that overlaps nothing is added, when its confidence (the CRF's marginal
+  probability of the span) reaches ``MIN_LEARNED``.
+When both agree on a span, the confidence rises: two independent methods saw it.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract import lexicons
+from kg.extract.orgs import dictionary_tags
+from kg.extract.persons import is_transcription
+from kg.model import EntityType, Mention, Token
+
+_NOT_A_NAME_START = {"v", "vn", "i", "l", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "t", "f", "y", "e", "o", "ad", "a"}
+
+MIN_LEARNED = {EntityType.PERSON: 0.5, EntityType.ORG: 0.55, EntityType.PLACE: 0.5}
+_RULE_ONLY = (EntityType.ROLE, EntityType.TECH)
+
+
+def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Mention],
+                   words: Sequence[Token]) -> list[Mention]:
+    """``words`` are the jieba tokens of ``text`` (where a learned span may start)."""
+    out = list(grammar)
+    fixed = [m for m in grammar if m.type in _RULE_ONLY]
+    starts = {w.start: w.text for w in words}
+    for lm in sorted(learned, key=lambda m: -m.confidence):
+        if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts):
+            continue
+        if any(lm.span.overlaps(f.span) for f in fixed):
+            continue
+        clashes = [m for m in out if m.span.overlaps(lm.span)]
+        if not clashes:
+            out.append(lm)
+            continue
+        same = [m for m in clashes if m.type is lm.type and m.start == lm.start and m.end == lm.end]
+        if same:
+            m = same[0]
+            out[out.index(m)] = _agreed(m, lm)
+            continue
+        if lm.type is EntityType.ORG and len(clashes) == 1:
+            g = clashes[0]
+            if g.type is EntityType.ORG and g.end == lm.end and g.method.startswith("org-grammar") \
+                    and lm.start > g.start and not _generic_core(text[lm.start:lm.end]):
+                out[out.index(g)] = Mention(g.type, lm.start, g.end, text[lm.start:g.end], round((g.confidence + lm.confidence) / 2, 3),
+                                            f"{g.method}+crf-start", norm=g.norm)
+        if lm.type is EntityType.PLACE and all(c.type is EntityType.PERSON and c.confidence < 0.7 and c.confidence < lm.confidence
+                                                for c in clashes):
+            for c in clashes:
+                out.remove(c)
+            out.append(lm)
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
+    """Shape checks on a learned span: it does not start with a multi-character verb or
+    function word (贯彻落实党), and a person's name looks like one — a surname first (初显
+    is not a name), a transcribed foreign name, or a capitalised Latin name (not https)."""
+    first = word_starts.get(m.start)
+    if first is not None and len(first) > 1 and dictionary_tags().get(first) in _NOT_A_NAME_START:
+        return False
+    if m.type is not EntityType.PERSON:
+        return True
+    name = m.text
+    if name.isascii():
+        return name[:1].isupper() and len(name) >= 3 and name.replace(" ", "").replace("-", "").isalpha()
+    surnames = lexicons.surnames()
+    if name[:2] in surnames or (name[:1] in surnames and not surnames[name[:1]]):
+        return True
+    return "·" in name or is_transcription(name)
+
+
+def _generic_core(name: str) -> bool:
+    """科技有限公司: what is left before the legal form is only a descriptor."""
+    for form in ("股份有限公司", "有限责任公司", "有限公司", "集团"):
+        if name.endswith(form):
+            return len(name) - len(form) <= 2
+    return False
+
+
+def _agreed(rule: Mention, learned: Mention) -> Mention:
+    conf = round(1 - (1 - rule.confidence) * (1 - learned.confidence), 3)
+    return Mention(rule.type, rule.start, rule.end, rule.text, conf, f"{rule.method}+crf", norm=rule.norm)
