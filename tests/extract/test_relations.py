@@ -1,0 +1,138 @@
+"""Relations between hand-placed mentions (so the test checks the relation rules, not
+the recognisers), and a few through the whole pipeline."""
+from __future__ import annotations
+
+from kg.extract.pipeline import analyse
+from kg.extract.relations import find_relations
+from kg.extract.segment import default_segmenter
+from kg.model import Analysis, Document, EntityType, Mention, Predicate
+
+ORG, ROLE, PERSON, TECH = EntityType.ORG, EntityType.ROLE, EntityType.PERSON, EntityType.TECH
+
+
+def place(text: str, *parts: tuple[str, EntityType]) -> list[Mention]:
+    """Mentions for the given surfaces, found left to right in ``text``."""
+    out, pos = [], 0
+    for surface, kind in parts:
+        start = text.index(surface, pos)
+        method = "org-grammar:association" if kind is ORG and surface.endswith(("协会", "联盟")) else "test"
+        out.append(Mention(kind, start, start + len(surface), surface, 0.9, method))
+        pos = start + len(surface)
+    return out
+
+
+def facts(text: str, mentions: list[Mention]) -> set[tuple]:
+    """(predicate, subject, object, context) as surfaces."""
+    rels = find_relations(text, default_segmenter()(text), mentions)
+    return {(r.predicate, mentions[r.subject].text, mentions[r.object].text,
+             mentions[r.context].text if r.context is not None else None) for r in rels}
+
+
+def test_org_title_name_is_a_post_in_that_organization() -> None:
+    text = "蓝海科技有限公司首席技术官钱晓峰致辞。"
+    ms = place(text, ("蓝海科技有限公司", ORG), ("首席技术官", ROLE), ("钱晓峰", PERSON))
+    assert facts(text, ms) == {(Predicate.HOLDS_POST, "钱晓峰", "首席技术官", "蓝海科技有限公司")}
+
+
+def test_org_name_title_is_a_post_in_that_organization() -> None:
+    text = "东岳理工大学孙明远院长致辞。"
+    ms = place(text, ("东岳理工大学", ORG), ("孙明远", PERSON), ("院长", ROLE))
+    assert facts(text, ms) == {(Predicate.HOLDS_POST, "孙明远", "院长", "东岳理工大学")}
+
+
+def test_post_takes_the_innermost_unit_of_a_chain() -> None:
+    text = "东岳理工大学智能制造中心主任冯立出席。"
+    ms = place(text, ("东岳理工大学", ORG), ("智能制造中心", ORG), ("主任", ROLE), ("冯立", PERSON))
+    assert facts(text, ms) == {
+        (Predicate.HOLDS_POST, "冯立", "主任", "智能制造中心"),
+        (Predicate.SUB_ORGANIZATION_OF, "智能制造中心", "东岳理工大学", None),
+    }
+
+
+def test_title_without_organization_is_a_post_without_one() -> None:
+    text = "会上，教授韩志刚发言。"
+    ms = place(text, ("教授", ROLE), ("韩志刚", PERSON))
+    assert facts(text, ms) == {(Predicate.HOLDS_POST, "韩志刚", "教授", None)}
+
+
+def test_two_titles_around_one_name_are_two_posts() -> None:
+    text = "蓝海科技有限公司首席科学家孙明远教授出席。"
+    ms = place(text, ("蓝海科技有限公司", ORG), ("首席科学家", ROLE), ("孙明远", PERSON), ("教授", ROLE))
+    assert facts(text, ms) == {
+        (Predicate.HOLDS_POST, "孙明远", "首席科学家", "蓝海科技有限公司"),
+        (Predicate.HOLDS_POST, "孙明远", "教授", None),
+    }
+
+
+def test_organization_separated_by_a_word_is_not_the_employer() -> None:
+    text = "蓝海科技有限公司邀请教授韩志刚发言。"
+    ms = place(text, ("蓝海科技有限公司", ORG), ("教授", ROLE), ("韩志刚", PERSON))
+    assert facts(text, ms) == {(Predicate.HOLDS_POST, "韩志刚", "教授", None)}
+
+
+def test_sub_organization_chain_links_each_unit_to_the_one_before() -> None:
+    text = "工业和信息化部电子信息司综合处处长韩志刚"
+    ms = place(text, ("工业和信息化部", ORG), ("电子信息司", ORG), ("综合处", ORG), ("处长", ROLE), ("韩志刚", PERSON))
+    assert facts(text, ms) == {
+        (Predicate.SUB_ORGANIZATION_OF, "电子信息司", "工业和信息化部", None),
+        (Predicate.SUB_ORGANIZATION_OF, "综合处", "电子信息司", None),
+        (Predicate.HOLDS_POST, "韩志刚", "处长", "综合处"),
+    }
+
+
+def test_member_phrase_between_two_organizations() -> None:
+    text = "中原数字产业联盟成员单位蓝海科技有限公司出席。"
+    ms = place(text, ("中原数字产业联盟", ORG), ("蓝海科技有限公司", ORG))
+    rels = find_relations(text, default_segmenter()(text), ms)
+    [r] = [r for r in rels if r.predicate is Predicate.MEMBER_OF]
+    assert (ms[r.subject].text, ms[r.object].text, r.method) == (
+        "蓝海科技有限公司", "中原数字产业联盟", "member-phrase:成员单位")
+
+
+def test_listed_member_units_join_the_main_association() -> None:
+    text = "中原数字产业协会举办年会。蓝海科技有限公司、东岳理工大学等成员单位出席。"
+    ms = place(text, ("中原数字产业协会", ORG), ("蓝海科技有限公司", ORG), ("东岳理工大学", ORG))
+    assert {f for f in facts(text, ms) if f[0] is Predicate.MEMBER_OF} == {
+        (Predicate.MEMBER_OF, "蓝海科技有限公司", "中原数字产业协会", None),
+        (Predicate.MEMBER_OF, "东岳理工大学", "中原数字产业协会", None),
+    }
+
+
+def test_organizations_in_a_sentence_without_member_words_are_not_members() -> None:
+    text = "中原数字产业协会举办年会。蓝海科技有限公司、东岳理工大学代表出席。"
+    ms = place(text, ("中原数字产业协会", ORG), ("蓝海科技有限公司", ORG), ("东岳理工大学", ORG))
+    assert not any(f[0] is Predicate.MEMBER_OF for f in facts(text, ms))
+
+
+def test_speaker_talks_about_technologies_named_after_the_speech_verb() -> None:
+    text = "主任冯立表示，区块链和数字孪生将深度融合。"
+    ms = place(text, ("主任", ROLE), ("冯立", PERSON), ("区块链", TECH), ("数字孪生", TECH))
+    talks = {f for f in facts(text, ms) if f[0] is Predicate.TALKS_ABOUT}
+    assert talks == {(Predicate.TALKS_ABOUT, "冯立", "区块链", None), (Predicate.TALKS_ABOUT, "冯立", "数字孪生", None)}
+
+
+def test_relations_do_not_cross_sentences() -> None:
+    text = "东岳理工大学举办论坛。主任冯立出席。"
+    ms = place(text, ("东岳理工大学", ORG), ("主任", ROLE), ("冯立", PERSON))
+    assert facts(text, ms) == {(Predicate.HOLDS_POST, "冯立", "主任", None)}
+
+
+def analysis_of(text: str) -> Analysis:
+    return analyse(Document("doc", text, "zh"))
+
+
+def test_pipeline_reads_a_post_chain_end_to_end() -> None:
+    a = analysis_of("星河数据股份有限公司技术总监冯立、XR产品市场总监郑凯出席会议。")
+    posts = {(a.mentions[r.subject].text, a.mentions[r.object].text,
+              a.mentions[r.context].text if r.context is not None else None)
+             for r in a.relations if r.predicate is Predicate.HOLDS_POST}
+    assert ("冯立", "技术总监", "星河数据股份有限公司") in posts
+    assert any(p[:2] == ("郑凯", "XR产品市场总监") for p in posts)
+
+
+def test_relation_indexes_point_into_the_analysis_mentions() -> None:
+    a = analysis_of("东岳理工大学智能制造中心主任冯立表示，人工智能前景广阔。")
+    assert a.relations
+    for r in a.relations:
+        for i in (r.subject, r.object, r.context):
+            assert i is None or 0 <= i < len(a.mentions)

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.tech import find_technologies
+from kg.model import EntityType
+
+
+def techs(text: str) -> list[tuple[str, str]]:
+    """(surface, preferred zh label or '' for a discovered term)."""
+    return [(m.text, m.norm) for m in find_technologies(text)]
+
+
+def test_scheme_terms_are_found_with_offsets() -> None:
+    text = "专家讨论了区块链与物联网。"
+    found = find_technologies(text)
+    assert [(m.type, m.text, m.start, m.end) for m in found] == [
+        (EntityType.TECH, "区块链", 5, 8), (EntityType.TECH, "物联网", 9, 12)]
+    assert all(m.method == "tech-lexicon" for m in found)
+
+
+def test_run_without_separators_splits_into_concepts() -> None:
+    assert [t for t, _ in techs("数字孪生区块链人工智能")] == ["数字孪生", "区块链", "人工智能"]
+
+
+def test_longest_scheme_term_wins() -> None:
+    assert techs("工业元宇宙和工业互联网") == [("工业元宇宙", "工业元宇宙"), ("工业互联网", "工业互联网")]
+
+
+@pytest.mark.parametrize("alias, concept", [("XR", "扩展现实"), ("AI", "人工智能"), ("NLP", "自然语言处理")])
+def test_acronym_alias_maps_to_its_concept(alias: str, concept: str) -> None:
+    assert techs(f"我们发展{alias}应用。") == [(alias, concept)]
+
+
+def test_term_before_a_technology_head_is_the_concept() -> None:
+    assert techs("区块链技术正在普及。") == [("区块链", "区块链")]
+
+
+def test_unknown_acronym_with_a_technology_head_is_discovered() -> None:
+    [m] = find_technologies("平台接入GIS平台。")
+    assert (m.text, m.start, m.end, m.method) == ("GIS", 4, 7, "tech-acronym+head")
+    assert m.confidence < 0.9
+
+
+def test_unknown_acronym_without_a_head_is_not_a_technology() -> None:
+    assert techs("GIS和ABC都来了。") == []
+
+
+@pytest.mark.parametrize("text", ["请发送EMAIL。", "访问MAIL服务。", "RAID阵列", "使用XRAY设备。"])
+def test_acronyms_inside_ascii_words_are_ignored(text: str) -> None:
+    assert techs(text) == []
