@@ -17,7 +17,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from kg.bilingual import english_label, person_name_en, to_simplified
+from kg.bilingual import chinese_candidates, english_label, person_name_en, to_simplified
+from kg.bilingual.english import english_key
 from kg.extract import lexicons
 from kg.model import Analysis, Entity, EntityType, Fact, Mention, Predicate, Resolution
 
@@ -99,8 +100,7 @@ def _group_forms(keys) -> dict[tuple[EntityType, str], str]:
         ordered = sorted(names, key=lambda s: (-len(s), s))
         if etype is EntityType.ORG:
             _merge_org_forms(uf, ordered)
-        elif etype is EntityType.PERSON:
-            _merge_cross_language_persons(uf, ordered)
+        _merge_across_languages(uf, etype, ordered)
     return {(t, k): uf.find(f"{t.value}:{k}") for t, k in keys}
 
 
@@ -146,12 +146,30 @@ def dropped_characters(short: str, long: str) -> bool:
     return all(b - a > 1 for a, b in zip(gaps, gaps[1:]))
 
 
-def _merge_cross_language_persons(uf: _UnionFind, names: list[str]) -> None:
-    """An English name (Zhang Yifu) and a Chinese one whose pinyin it is."""
-    chinese = {person_name_en(n).lower(): n for n in names if re.search(r"[\u3400-\u9fff]", n)}
-    for n in names:
-        if n.isascii() and n.lower() in chinese:
-            uf.union(f"PERSON:{n}", f"PERSON:{chinese[n.lower()]}")
+def _merge_across_languages(uf: _UnionFind, etype: EntityType, names: list[str]) -> None:
+    """An English name and the Chinese name whose English it is: Zhang Yifu ↔ 张毅夫 by
+    pinyin, Tsinghua University ↔ 清华大学 by the lexicon, Department of Information
+    Technology Development ↔ 信息技术发展司 by composition."""
+    english = [n for n in names if n.isascii()]
+    if not english:
+        return
+    index: dict[str, str] = {}
+    for zh in names:
+        if zh.isascii():
+            continue
+        if etype is EntityType.PERSON:
+            keys = {english_key(person_name_en(zh, v=v)) for v in ("ü", "v")}
+        else:
+            keys = {english_key(english_label(zh, etype).text)}
+        for key in keys:
+            index.setdefault(key, zh)
+    for en in english:
+        key = english_key(en)
+        zh = index.get(key) or (index.get(key[:-1]) if key.endswith("s") else None)  # plural forms
+        if zh is None and etype is not EntityType.PERSON:
+            zh = next((c for c in chinese_candidates(en, etype) if c in index.values()), None)
+        if zh is not None:
+            uf.union(f"{etype.value}:{en}", f"{etype.value}:{zh}")
 
 
 def _make_entity(gid: str, mentions: list[Mention], refs: list[tuple[str, int]]) -> Entity:

@@ -1,14 +1,16 @@
 """The per-document pipeline: a pure function of one Document, so it can run in any
 process (``kg build --jobs N``) and later on a cluster.
 
-Stages run on a same-length normalised view of the text (full-width forms folded), so
-every offset they produce is an offset into the original text.
+Stages run on a same-length normalised view of the text (full-width forms folded,
+traditional characters simplified), so every offset they produce is an offset into the
+original text.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from kg.bilingual import to_simplified
 from kg.errors import KgError
 from kg.extract.combine import merge_mentions
 from kg.extract.orgs import find_organizations
@@ -28,7 +30,7 @@ def analyse(document: Document) -> Analysis:
         from kg.extract.english import analyse_english
 
         return analyse_english(document)
-    text = normalized_view(document.text)
+    text = analysis_view(document.text)
     try:
         sentences = default_segmenter()(text)
         mentions = find_mentions(text, sentences)
@@ -76,8 +78,14 @@ def _with_original_surface(original: str, m: Mention) -> Mention:
 
 def predict_mentions(text: str) -> list[Mention]:
     """Mentions of a raw text (for ``kg evaluate``)."""
-    view = normalized_view(text)
+    view = analysis_view(text)
     return find_mentions(view, default_segmenter()(view))
+
+
+def analysis_view(text: str) -> str:
+    """What the Chinese stages read: full-width folded and traditional characters
+    converted to simplified, character for character, so offsets hold."""
+    return to_simplified(normalized_view(text))
 
 
 def analyse_all(documents: Sequence[Document], progress: Callable[[int, int], None] | None = None) -> list[Analysis]:
