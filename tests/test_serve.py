@@ -179,3 +179,10 @@ def test_query_over_the_time_limit_is_a_503(tmp_path):
         with pytest.raises(urllib.error.HTTPError) as err:
             _http(url + "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"}))
     assert err.value.code == 503 and "timed out" in err.value.read().decode()
+
+
+def test_default_graph_uri_restricts_the_query_to_one_document(endpoint):
+    params = {"query": PERSONS, "default-graph-uri": "https://example.org/kg/doc/d2"}
+    with _http(endpoint + "?" + urllib.parse.urlencode(params)) as resp:
+        names = [b["zh"]["value"] for b in json.loads(resp.read())["results"]["bindings"]]
+    assert names == ["李华"]
