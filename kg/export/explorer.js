@@ -80,6 +80,7 @@
     document.getElementById("lang-en").classList.toggle("active", l === "en");
     buildLegend();
     updateStats();
+    showHits();
     if (selected !== null) showDetails(selected);
   }
   api.setLanguage = setLanguage;
@@ -160,15 +161,20 @@
     if (params.nodes.length) showDetails(params.nodes[0]);
   });
 
+  var lastHits = null;
+  function showHits() {
+    document.getElementById("search-result").textContent =
+      lastHits === null ? "" : lastHits + (lang === "zh" ? " 个结果" : " found");
+  }
   function search(text) {
     var q = text.trim().toLowerCase();
-    var out = document.getElementById("search-result");
-    if (!q) { out.textContent = ""; return []; }
+    if (!q) { lastHits = null; showHits(); return []; }
     var hits = data.nodes.filter(function (n) {
       return [n.zh, n.en].concat(n.aliases).some(function (s) { return s && s.toLowerCase().indexOf(q) >= 0; });
     });
     hits.sort(function (a, b) { return a.rank - b.rank; });
-    out.textContent = hits.length + (lang === "zh" ? " 个结果" : " found");
+    lastHits = hits.length;
+    showHits();
     if (hits.length) {
       var n = hits[0];
       if (!visible(n)) { hiddenTypes[n.type] = false; docFilter = ""; topN = Math.max(topN, n.rank + 1); syncControls(); refresh(); }

@@ -85,3 +85,21 @@ def test_type_filter_hides_that_type(page_path, open_explorer):
     page.uncheck("#legend-list input[data-type='Role']")
     assert page.evaluate("window.kgExplorer.network.body.nodeIndices.length") == 9
     assert page.inner_text("#stats").startswith("9 / 11")
+
+
+def test_document_menu_shows_only_that_documents_entities(page_path, open_explorer):
+    page = open_explorer(page_path).page
+    page.select_option("#doc-filter", label="Example university news")
+    assert page.evaluate("window.kgExplorer.network.body.nodeIndices.length") == 5
+    page.select_option("#doc-filter", label="—")
+    assert page.evaluate("window.kgExplorer.network.body.nodeIndices.length") == 11
+
+
+def test_top_n_box_keeps_the_best_connected_entities_in_the_page(page_path, open_explorer):
+    page = open_explorer(page_path).page
+    page.fill("#top-n", "2")
+    page.dispatch_event("#top-n", "change")
+    shown = page.evaluate("window.kgExplorer.nodes.get().filter(n => !n.hidden).map(n => n.label)")
+    assert shown == ["王小明", "李华"]
+    page.click("#lang-en")
+    assert page.inner_text("#stats") == "2 / 11 entities"
