@@ -127,3 +127,11 @@ def known_organizations() -> dict[str, str]:
 def member_roles() -> dict[str, str]:
     """Roles of an organization in another (成员单位 …) -> English."""
     return {row[0]: _cell(row, 1) for row in _rows(data_path("lexicons/member_roles.tsv"))}
+
+
+@lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    """Government portfolios (工业和信息化, 发展和改革 …) from ``words.tsv``: kept as one
+    word so that their 和 is not read as a boundary between names."""
+    return frozenset(row[0] for row in _rows(data_path("lexicons/words.tsv"))
+                     if _cell(row, 2) == "domain" and row[0] != "zh")

@@ -58,7 +58,7 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
     for sentence in sentences:
         out.extend(_in_sentence(text, sentence, title_spans))
     if use_lexicon:
-        out = _add_known(text, out, title_spans)
+        out = _add_known(text, out, title_spans, {t.start for s in sentences for t in s.tokens})
     out += _place_governments(text, sentences, titles, out)
     return sorted(out, key=lambda m: m.start)
 
@@ -201,15 +201,6 @@ def _clean_right_edge(text: str, end: int, title_spans) -> bool:
         or any(follow.startswith(w) for w in lexicons.cues()["person_after"]) or _starts_org_word(follow)
 
 
-def _on_word_edges(text: str, s: int, e: int, found: list[Mention]) -> bool:
-    """A lexicon name must not start inside a Chinese word (国网 in 中国网): the character
-    before it must not form a dictionary word with its first character(s)."""
-    if s == 0 or any(o.end == s for o in found):
-        return True
-    tags = dictionary_tags()
-    return not any(text[s - k:s + 1] in tags for k in (1, 2) if s - k >= 0)
-
-
 def _generic_noun(name: str, core: str) -> bool:
     """上市公司, 子公司, 该委员会: a dictionary word whose core is a verb, adjective or
     pronoun names a kind of organization, not one organization."""
@@ -245,14 +236,14 @@ def _known_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(k) for k in names))
 
 
-def _add_known(text: str, found: list[Mention], title_spans) -> list[Mention]:
+def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[int]) -> list[Mention]:
     """Standard names from the lexicon (工信部, 清华大学) found verbatim; a grammar
     match that contains one and starts at the same place is split at it (chains)."""
     out = list(found)
     for m in _known_pattern().finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in title_spans) or not _on_word_edges(text, s, e, found):
-            continue
+        if any(a < e and s < b for a, b in title_spans) or not (s in word_starts or any(o.end == s for o in found)):
+            continue  # 国网 inside 中国网: a lexicon name starts where a word starts
         covering = [o for o in out if o.start <= s and e <= o.end]
         if any(o.start == s and o.end == e for o in covering):
             continue

@@ -126,8 +126,8 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
         strong = (after and after.method in ("title", "honorific")) or (before and before.method == "title")
         if not strong and not (after and before):
             continue
-        if weak_surname and not strong:
-            continue
+        if weak_surname and not (after and after.method in ("title", "honorific", "boundary")):
+            continue  # 教授和钱晓峰先生: a function-word surname needs a clean right edge
         if end in boundaries:
             score += 0.2
         if pos in boundaries:

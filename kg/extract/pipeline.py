@@ -21,7 +21,7 @@ from kg.extract.tagger import LearnedTagger
 from kg.extract.tech import find_technologies
 from kg.extract.titles import find_titles
 from kg.ingest import normalized_view
-from kg.model import Analysis, Document, EntityType, Mention
+from kg.model import Analysis, Document, EntityType, Mention, Sentence, Token
 
 
 def analyse(document: Document) -> Analysis:
@@ -39,8 +39,10 @@ def analyse(document: Document) -> Analysis:
         raise
     except Exception as exc:  # a defect: name the document so it can be reproduced
         raise KgError(f"{document.path or document.id}: extraction failed: {exc!r}") from exc
-    # Mention.text is always the surface of the original text (what oa:exact quotes).
+    # Mention and token texts are the surface of the original text (what oa:exact quotes).
     mentions = [_with_original_surface(document.text, m) for m in mentions]
+    sentences = [Sentence(s.start, s.end, tuple(Token(document.text[t.start:t.end], t.start, t.end, t.pos)
+                                                for t in s.tokens)) for s in sentences]
     return Analysis(document, sentences, mentions, relations)
 
 

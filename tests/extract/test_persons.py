@@ -96,7 +96,5 @@ def test_spans_blocked_by_organizations_are_not_names() -> None:
     assert all(not m.span.overlaps(org.span) for m in find_persons(text, sentences, titles, blocked=[org]))
 
 
-@pytest.mark.xfail(strict=True, reason="和 (a weak surname) right after a title wins over the honorific: "
-                                        "'教授和钱晓峰先生' yields the person 和钱晓")
 def test_conjunction_after_a_title_is_not_a_surname() -> None:
     assert persons("孙明远教授和钱晓峰先生参加了会议。") == ["孙明远", "钱晓峰"]

@@ -37,8 +37,6 @@ def test_token_offsets_tile_the_document(analysis) -> None:
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
 
 
-@pytest.mark.xfail(strict=True, reason="tokens keep the text of the normalised view (ＸＲ → XR), unlike "
-                                        "mentions, so the stored analysis does not rebuild the document")
 def test_sentences_rebuild_the_document(analysis) -> None:
     assert check_rebuilds(TEXT, analysis.sentences)
 
