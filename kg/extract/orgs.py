@@ -24,7 +24,7 @@ MAX_CORE_CHARS = 16
 # Multi-character jieba words with these dictionary tags end a name on the left; single
 # characters only when they are function words (OOV names split into characters whose
 # dictionary tags mean nothing: 卡 is a classifier, but 卡奥斯 is a name).
-_STOP_TAGS = {"p", "c", "u", "uj", "ul", "r", "d", "m", "t", "f", "y", "e", "o"}
+_STOP_TAGS = {"p", "c", "u", "uj", "ul", "r", "d", "m", "t", "f", "y", "e", "o", "v"}
 _STOP_CHARS = set("的了在和与及由等并将对从向被把为是也都还其该各每这那此之于以曾任历兼现至赴到入")
 _CORE_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9()（）·&]")
 _PLACE_SUFFIXES = ("自治区", "省", "市", "县", "区")
