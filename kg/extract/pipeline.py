@@ -81,7 +81,22 @@ def _with_original_surface(original: str, m: Mention) -> Mention:
 def predict_mentions(text: str) -> list[Mention]:
     """Mentions of a raw text (for ``kg evaluate``)."""
     view = analysis_view(text)
-    return find_mentions(view, default_segmenter()(view))
+    return outermost_organizations(find_mentions(view, default_segmenter()(view)))
+
+
+def outermost_organizations(mentions: list[Mention]) -> list[Mention]:
+    """One span per chain of adjacent organization units (清华大学 + 基础工业训练中心 →
+    清华大学基础工业训练中心): the convention of annotated NER corpora, which mark the
+    longest name. The graph keeps the units and links them with org:subOrganizationOf."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.type is m.type is EntityType.ORG and prev.end == m.start:
+            out[-1] = Mention(EntityType.ORG, prev.start, m.end, prev.text + m.text,
+                              min(prev.confidence, m.confidence), "org-chain")
+        else:
+            out.append(m)
+    return out
 
 
 def analysis_view(text: str) -> str:
