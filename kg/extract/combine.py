@@ -21,7 +21,7 @@ from kg.model import EntityType, Mention, Token
 
 _NOT_A_NAME_START = {"v", "vn", "i", "l", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "t", "f", "y", "e", "o", "ad", "a"}
 
-MIN_LEARNED = {EntityType.PERSON: 0.5, EntityType.ORG: 0.55, EntityType.PLACE: 0.5}
+MIN_LEARNED = {EntityType.PERSON: 0.4, EntityType.ORG: 0.4, EntityType.PLACE: 0.5}
 _RULE_ONLY = (EntityType.ROLE, EntityType.TECH)
 
 
