@@ -73,9 +73,9 @@ def test_missing_input_is_one_line_without_traceback_and_keeps_the_old_output(bu
     out, _ = built
     before = (out / "graph.ttl").read_bytes()
     proc = kg("build", str(tmp_path / "missing.txt"), "--out", str(out))
-    assert proc.returncode != 0
+    assert proc.returncode == 2  # InputError
     assert proc.stderr.strip().count("\n") == 0, proc.stderr
-    assert "missing.txt" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("kg build: error:") and "missing.txt" in proc.stderr
     assert (out / "graph.ttl").read_bytes() == before
     assert (out / "store").is_dir()
 
@@ -86,7 +86,7 @@ def test_non_utf8_input_is_one_line_naming_the_file(built, tmp_path: Path, capsy
     bad = tmp_path / "legacy.txt"
     bad.write_bytes("旧编码文件".encode("gbk"))
     code, stdout, err = run(capsys, "build", str(bad), "--out", str(out))
-    assert code != 0 and stdout == ""
+    assert code == 2 and stdout == ""
     assert err.count("\n") == 1 and "legacy.txt:1:" in err and "UTF-8" in err
     assert (out / "graph.ttl").read_bytes() == before
 
@@ -130,12 +130,12 @@ def test_query_csv_and_json_give_the_same_rows(built, capsys) -> None:
 def test_query_syntax_error_is_one_line(built, capsys) -> None:
     out, _ = built
     code, _, err = run(capsys, "query", str(out), "SELEKT ?x WHERE { ?x ?y ?z }")
-    assert code != 0 and err.count("\n") == 1 and "SPARQL" in err
+    assert code == 4 and err.count("\n") == 1 and "SPARQL" in err
 
 
 def test_query_on_a_folder_without_store_is_one_line(tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "query", str(tmp_path), "SELECT * WHERE { ?s ?p ?o }")
-    assert code != 0 and err.count("\n") == 1 and "kg build" in err
+    assert code == 3 and err.count("\n") == 1 and "kg build" in err
 
 
 def test_query_list_names_the_analyst_queries(built, capsys) -> None:
@@ -156,6 +156,22 @@ def test_export_ntriples_holds_the_same_triples_as_the_turtle(built, tmp_path: P
     nt = set(ox.parse(path=str(target), format=ox.RdfFormat.N_TRIPLES))
     ttl = set(ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE))
     assert len(nt) == len(ttl) > 100
+
+
+def test_export_writes_next_to_the_graph_by_default(built, capsys) -> None:
+    out, _ = built
+    code, _, _ = run(capsys, "export", str(out), "--format", "nq")
+    assert code == 0
+    quads = set(ox.parse(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS))
+    assert len({q.graph_name for q in quads}) == 2
+
+
+def test_build_accepts_files_and_folders_together(corpus_dir: Path, tmp_path: Path, capsys) -> None:
+    extra = tmp_path / "more" / "talk.txt"
+    extra.parent.mkdir()
+    extra.write_text("教授韩志刚介绍了区块链。", encoding="utf-8")
+    code, stdout, _ = run(capsys, "build", str(corpus_dir / "lab.md"), str(extra.parent), "--out", str(tmp_path / "g"))
+    assert code == 0 and "kg build: 2 document(s)" in stdout
 
 
 def subcommands() -> list[str]:
