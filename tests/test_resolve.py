@@ -66,11 +66,11 @@ def test_technology_alias_merges_with_its_concept() -> None:
 
 
 def test_damaged_spelling_merges_and_the_undamaged_form_is_the_label() -> None:
-    res = resolve([doc("a", "中原工业宇宙协同发组织", ("中原工业宇宙协同发组织", ORG)),
-                   doc("b", "中原工业元宇宙协同发展组织", ("中原工业元宇宙协同发展组织", ORG))])
+    res = resolve([doc("a", "东岳智能制造业创新发联盟", ("东岳智能制造业创新发联盟", ORG)),
+                   doc("b", "东岳智能制造产业创新发展联盟", ("东岳智能制造产业创新发展联盟", ORG))])
     [org] = res.entities.values()
-    assert org.label_zh == "中原工业元宇宙协同发展组织"
-    assert "中原工业宇宙协同发组织" in org.aliases
+    assert org.label_zh == "东岳智能制造产业创新发展联盟"
+    assert "东岳智能制造业创新发联盟" in org.aliases
 
 
 def test_company_with_and_without_legal_form_is_one_entity() -> None:
@@ -79,11 +79,11 @@ def test_company_with_and_without_legal_form_is_one_entity() -> None:
 
 
 def test_dropped_characters_accepts_scattered_losses_only() -> None:
-    assert dropped_characters("中原工业宇宙协同发组织", "中原工业元宇宙协同发展组织")
+    assert dropped_characters("东岳智能制造业创新发联盟", "东岳智能制造产业创新发展联盟")
     assert not dropped_characters("北京大学", "北京师范大学")  # a whole word, not damage
     assert not dropped_characters("东岳大学", "东岳大学")  # nothing dropped
     assert not dropped_characters("东岳理工学院", "东岳理工大学")  # a different character
-    assert not dropped_characters("中原协同发展组织", "中原工业元宇宙协同发展组织")  # too much lost
+    assert not dropped_characters("东岳创新发展联盟", "东岳智能制造产业创新发展联盟")  # too much lost
 
 
 def test_distinct_universities_stay_apart() -> None:
