@@ -117,12 +117,14 @@ def test_query_without_distinct_returns_each_post_once(built, capsys) -> None:
     assert rows == EXPECTED_POSTS
 
 
-def test_query_csv_and_json_give_the_same_rows(built, capsys) -> None:
+def test_query_csv_tsv_and_json_give_the_same_rows(built, capsys) -> None:
     out, _ = built
     distinct = POSTS.replace("SELECT", "SELECT DISTINCT", 1)
     _, as_csv, _ = run(capsys, "query", str(out), distinct, "--format", "csv")
     rows = list(csv.reader(io.StringIO(as_csv)))
     assert rows == [["name", "title", "orgname"], *EXPECTED_POSTS]
+    _, as_tsv, _ = run(capsys, "query", str(out), distinct, "--format", "tsv")
+    assert list(csv.reader(io.StringIO(as_tsv), delimiter="\t")) == rows
     _, as_json, _ = run(capsys, "query", str(out), distinct, "--format", "json")
     assert [[r["name"], r["title"], r["orgname"]] for r in json.loads(as_json)] == EXPECTED_POSTS
 
