@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.bilingual import english_label, person_name_tones
+from kg.errors import InputError
 from kg.extract import lexicons
 from kg.model import Analysis, Entity, EntityType, Fact, Mention, Predicate, Resolution
 from kg.resolve import iri_segment
@@ -57,7 +58,12 @@ class GraphBuilder:
     def __init__(self, base: str) -> None:
         if not base.endswith(("/", "#")):
             base += "/"
-        NamedNode(base)  # validates
+        try:
+            NamedNode(base)
+        except ValueError as exc:
+            raise InputError(f"--base {base!r} is not a valid IRI ({exc})") from None
+        if ":" not in base:
+            raise InputError(f"--base {base!r} is not an absolute IRI (expected e.g. https://example.org/kg/)")
         self.base = base
 
     def iri(self, local: str) -> NamedNode:
@@ -75,8 +81,15 @@ class GraphBuilder:
             mentioned = sorted({eid for (d, _), eid in resolution.mention_entity.items() if d == doc_id})
             for s, p, o in self._document(analysis, mentioned):
                 yield Quad(s, p, o, graph)
+            # confidence as this document supports it, so adding a document never
+            # rewrites another document's graph
+            confidence: dict[str, float] = {}
+            for i, m in enumerate(analysis.mentions):
+                eid = resolution.mention_entity.get((doc_id, i))
+                if eid is not None:
+                    confidence[eid] = max(confidence.get(eid, 0.0), m.confidence)
             for eid in mentioned:
-                for s, p, o in self._entity(entities[eid], entities):
+                for s, p, o in self._entity(entities[eid], confidence[eid]):
                     yield Quad(s, p, o, graph)
             for i, m in enumerate(analysis.mentions):
                 eid = resolution.mention_entity.get((doc_id, i))
@@ -136,7 +149,7 @@ class GraphBuilder:
         yield quote, _n(str(OA.suffix)), Literal(doc.text[m.end:hi])
 
     # -- entities -----------------------------------------------------------------------
-    def _entity(self, e: Entity, entities: dict[str, Entity]):
+    def _entity(self, e: Entity, confidence: float):
         s = self.iri(e.id)
         yield s, _n(_RDF + "type"), _n(_CLASS[e.type])
         if not e.english_only:
@@ -146,7 +159,7 @@ class GraphBuilder:
             yield s, _n(_SKOS + "altLabel"), Literal(alias, language=_zh_or_en(alias))
         if e.type is EntityType.PERSON and not e.english_only:
             yield s, _n(_SKOS + "altLabel"), Literal(person_name_tones(e.label_zh), language="zh-Latn-pinyin")
-        yield s, _n(str(KGV.confidence)), _decimal(e.confidence)
+        yield s, _n(str(KGV.confidence)), _decimal(confidence)
         yield s, _n(str(KGV.englishLabelMethod)), Literal(e.en_method)
         yield s, _n(str(KGV.englishLabelConfidence)), _decimal(e.en_confidence)
         if e.type is EntityType.TECH:

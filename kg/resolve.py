@@ -93,18 +93,20 @@ def _group_forms(keys) -> dict[tuple[EntityType, str], str]:
     """(type, form) -> group id, by the merge rules in the module docstring."""
     uf = _UnionFind()
     by_type: dict[EntityType, set[str]] = defaultdict(set)
+    keys = list(keys)
+    counts = Counter(key for _, key in keys)
     for etype, key in keys:
         by_type[etype].add(key)
         uf.find(f"{etype.value}:{key}")
     for etype, names in by_type.items():
         ordered = sorted(names, key=lambda s: (-len(s), s))
         if etype is EntityType.ORG:
-            _merge_org_forms(uf, ordered)
+            _merge_org_forms(uf, ordered, counts)
         _merge_across_languages(uf, etype, ordered)
     return {(t, k): uf.find(f"{t.value}:{k}") for t, k in keys}
 
 
-def _merge_org_forms(uf: _UnionFind, names: list[str]) -> None:
+def _merge_org_forms(uf: _UnionFind, names: list[str], counts: Counter) -> None:
     lexicon = set(lexicons.known_organizations().values())
     stripped = {n: _strip_legal_form(n) for n in names}
     index: dict[str, str] = {}
@@ -112,27 +114,48 @@ def _merge_org_forms(uf: _UnionFind, names: list[str]) -> None:
         index.setdefault(stripped[n], n)
     for n in names:
         uf.union(f"ORG:{n}", f"ORG:{index[stripped[n]]}")
-    for i, long in enumerate(names):
-        for short in names[i + 1:]:
-            if short in lexicon and long in lexicon:
-                continue
-            if any(dropped_characters(a, b) or dropped_characters(b, a)
-                   for a, b in ((short, long), (stripped[short], stripped[long]))):
-                uf.union(f"ORG:{short}", f"ORG:{long}")
+    # damaged spellings: index every form by its copies with one or two characters dropped
+    by_form: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        by_form[n].add(n)
+        by_form[stripped[n]].add(n)
+    # One character less may be another name (蓝海云科技 ≠ 蓝海科技): merge only towards a
+    # lexicon name or a form seen more often. Two scattered characters less is damage.
+    for long in names:
+        for form in {long, stripped[long]}:
+            for drops, damaged in _drops(form):
+                for short in by_form.get(damaged, ()):
+                    if short == long or (short in lexicon and long in lexicon):
+                        continue
+                    if drops == 2 or long in lexicon or counts[long] > counts[short]:
+                        uf.union(f"ORG:{short}", f"ORG:{long}")
+
+
+def _drops(name: str) -> set[tuple[int, str]]:
+    """(1 or 2, ``name`` with that many non-adjacent inner characters dropped), keeping the
+    last two (the suffix) and at least four characters: what lossy scraping does."""
+    body = len(name) - 2
+    out = set()
+    if len(name) - 1 >= 4:
+        out |= {(1, name[:i] + name[i + 1:]) for i in range(body)}
+    if len(name) - 2 >= 4:
+        out |= {(2, name[:i] + name[i + 1:j] + name[j + 1:]) for i in range(body) for j in range(i + 2, body)}
+    return out
 
 
 def _strip_legal_form(name: str) -> str:
-    """国家电网有限公司 → 国家电网; 国家电网有限公司技术学院 → 国家电网技术学院."""
+    """国家电网有限公司 → 国家电网; 国家电网有限公司技术学院 → 国家电网技术学院; the
+    province marker inside a name is optional too (四川省成都市… = 四川成都市…)."""
     for form in LEGAL_FORMS:
         name = name.replace(form, "")
-    return name
+    return name[:1] + name[1:-1].replace("省", "") + name[-1:]
 
 
 def dropped_characters(short: str, long: str) -> bool:
-    """True when ``short`` is ``long`` with one to three single characters dropped,
+    """True when ``short`` is ``long`` with one or two single characters dropped,
     never two adjacent ones, and the same ending (what lossy scraping does)."""
     missing = len(long) - len(short)
-    if not 1 <= missing <= 3 or len(short) < 4 or short[-2:] != long[-2:]:
+    if not 1 <= missing <= 2 or len(short) < 4 or short[-2:] != long[-2:]:
         return False
     i = 0
     gaps = []

@@ -84,9 +84,6 @@ def test_adding_a_document_keeps_the_facts_of_the_others(built, corpus_dir: Path
     assert without_scores == {t for t in together if t[1].value != CONFIDENCE}
 
 
-@pytest.mark.xfail(strict=True, reason="an entity's kgv:confidence is its best mention in ANY document and is "
-                                        "restated in every document's graph, so adding lab.md changes the "
-                                        "annual-meeting graph (钱晓峰 0.995 → 1)")
 def test_adding_a_document_leaves_the_other_named_graphs_unchanged(built, corpus_dir: Path, tmp_path: Path) -> None:
     out, _ = built
     build(BuildOptions([corpus_dir / "annual-meeting.txt"], tmp_path))

@@ -91,8 +91,6 @@ def test_non_utf8_input_is_one_line_naming_the_file(built, tmp_path: Path, capsy
     assert (out / "graph.ttl").read_bytes() == before
 
 
-@pytest.mark.xfail(strict=True, reason="GraphBuilder raises a plain ValueError for a bad --base, which the CLI "
-                                        "does not catch: the user gets a traceback (should be InputError)")
 def test_bad_base_iri_is_one_line_without_traceback(corpus_dir: Path, tmp_path: Path, capsys) -> None:
     code, _, err = run(capsys, "build", str(corpus_dir), "--out", str(tmp_path), "--base", "not an iri")
     assert code != 0 and err.count("\n") == 1 and "base" in err.lower()
