@@ -15,14 +15,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from collections.abc import Sequence
 
-from kg.bilingual import chinese_candidates, english_label, person_name_en, to_simplified
+from kg.bilingual import chinese_candidates, person_name_en, to_simplified
+from kg.bilingual import english_label as _english_label
 from kg.bilingual.english import english_key
 from kg.extract import lexicons
 from kg.model import Analysis, Entity, EntityType, Fact, Mention, Predicate, Resolution
 
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+# Names recur across documents; their English is computed once per build.
+english_label = lru_cache(maxsize=1 << 16)(_english_label)
+
 _TYPE_PATH = {EntityType.PERSON: "person", EntityType.ORG: "org", EntityType.ROLE: "role",
               EntityType.TECH: "tech", EntityType.PLACE: "place"}
 

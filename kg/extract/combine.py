@@ -25,38 +25,67 @@ MIN_LEARNED = {EntityType.PERSON: 0.4, EntityType.ORG: 0.4, EntityType.PLACE: 0.
 _RULE_ONLY = (EntityType.ROLE, EntityType.TECH)
 
 
+class _Layout:
+    """Mentions indexed by the characters they cover: overlap checks cost the span's
+    length, not the number of mentions (long documents have thousands)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.at: dict[int, list[Mention]] = {}
+        self.all: list[Mention] = []
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: Mention) -> None:
+        self.all.append(m)
+        for i in range(m.start, m.end):
+            self.at.setdefault(i, []).append(m)
+
+    def remove(self, m: Mention) -> None:
+        self.all.remove(m)
+        for i in range(m.start, m.end):
+            self.at[i].remove(m)
+
+    def overlapping(self, m: Mention) -> list[Mention]:
+        seen: list[Mention] = []
+        for i in range(m.start, m.end):
+            for o in self.at.get(i, ()):
+                if o not in seen:
+                    seen.append(o)
+        return seen
+
+
 def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Mention],
                    words: Sequence[Token]) -> list[Mention]:
     """``words`` are the jieba tokens of ``text`` (where a learned span may start)."""
-    out = list(grammar)
-    fixed = [m for m in grammar if m.type in _RULE_ONLY]
+    layout = _Layout(grammar)
     starts = {w.start: w.text for w in words}
     for lm in sorted(learned, key=lambda m: -m.confidence):
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts):
             continue
-        if any(lm.span.overlaps(f.span) for f in fixed):
+        clashes = layout.overlapping(lm)
+        if any(c.type in _RULE_ONLY for c in clashes):
             continue
-        clashes = [m for m in out if m.span.overlaps(lm.span)]
         if not clashes:
-            out.append(lm)
+            layout.add(lm)
             continue
         same = [m for m in clashes if m.type is lm.type and m.start == lm.start and m.end == lm.end]
         if same:
-            m = same[0]
-            out[out.index(m)] = _agreed(m, lm)
+            layout.remove(same[0])
+            layout.add(_agreed(same[0], lm))
             continue
         if lm.type is EntityType.ORG and len(clashes) == 1:
             g = clashes[0]
             if g.type is EntityType.ORG and g.end == lm.end and g.method.startswith("org-grammar") \
                     and lm.start > g.start and not _generic_core(text[lm.start:lm.end]):
-                out[out.index(g)] = Mention(g.type, lm.start, g.end, text[lm.start:g.end], round((g.confidence + lm.confidence) / 2, 3),
-                                            f"{g.method}+crf-start", norm=g.norm)
-        if lm.type is EntityType.PLACE and all(c.type is EntityType.PERSON and c.confidence < 0.7 and c.confidence < lm.confidence
-                                                for c in clashes):
+                layout.remove(g)
+                layout.add(Mention(g.type, lm.start, g.end, text[lm.start:g.end],
+                                   round((g.confidence + lm.confidence) / 2, 3), f"{g.method}+crf-start", norm=g.norm))
+        if lm.type is EntityType.PLACE and all(c.type is EntityType.PERSON and c.confidence < 0.7
+                                                and c.confidence < lm.confidence for c in clashes):
             for c in clashes:
-                out.remove(c)
-            out.append(lm)
-    return sorted(out, key=lambda m: (m.start, m.end))
+                layout.remove(c)
+            layout.add(lm)
+    return sorted(layout.all, key=lambda m: (m.start, m.end))
 
 
 def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
