@@ -9,6 +9,7 @@ IRI minted from text fails here, not in a dump) and loaded into the store in bul
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -17,7 +18,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.bilingual import english_label, person_name_tones
 from kg.errors import InputError
 from kg.extract import lexicons
-from kg.model import Analysis, Entity, EntityType, Fact, Mention, Predicate, Resolution
+from kg.model import Analysis, Entity, EntityType, Event, EventRole, Fact, Mention, Predicate, Resolution
 from kg.resolve import iri_segment
 from kg.schema import KGV, OA, ORG, SCHEMA
 from kg.schema import PREFIXES
@@ -99,6 +100,9 @@ class GraphBuilder:
             for fact in facts_by_doc.get(doc_id, []):
                 for s, p, o in self._fact(fact, analysis, entities):
                     yield Quad(s, p, o, graph)
+            for n, event in enumerate(analysis.events, 1):
+                for s, p, o in self._event(event, n, analysis, resolution.mention_entity):
+                    yield Quad(s, p, o, graph)
 
     # -- documents and evidence -------------------------------------------------------
     def doc_iri(self, doc_id: str) -> NamedNode:
@@ -167,6 +171,9 @@ class GraphBuilder:
             for b in e.broader:
                 yield s, _n(_SKOS + "broader"), self.iri(b)
 
+    def _event(self, event: Event, n: int, analysis: Analysis, mention_entity):
+        return _event_quads(self, event, n, analysis, mention_entity)
+
     # -- facts ------------------------------------------------------------------------------
     def _fact(self, fact: Fact, analysis: Analysis, entities: dict[str, Entity]):
         doc_id = analysis.document.id
@@ -210,6 +217,53 @@ class GraphBuilder:
         for d, i in fact.evidence:
             if d == doc_id:
                 yield node, _n(_PROV + "wasDerivedFrom"), self.annotation_iri(d, analysis.mentions[i])
+
+
+_EVENT_ROLE = {
+    EventRole.ORGANIZER: str(SCHEMA.organizer),
+    EventRole.HOST: str(KGV.host),
+    EventRole.SPEAKER: str(KGV.speaker),
+    EventRole.PANELIST: str(KGV.panelist),
+    EventRole.ATTENDEE: str(SCHEMA.attendee),
+}
+
+
+def _event_quads(builder: "GraphBuilder", event: Event, n: int, analysis: Analysis, mention_entity):
+    doc_id = analysis.document.id
+    node = builder.iri(f"event/{iri_segment(doc_id)}/{n}")
+    yield node, _n(_RDF + "type"), _n(str(SCHEMA.Event))
+    yield node, _n(_RDFS + "label"), Literal(event.name, language="zh")
+    yield node, _n(_RDFS + "label"), Literal(event_name_en(event.name), language="en")
+    yield node, _n(str(KGV.englishLabelMethod)), Literal("composed")
+    yield node, _n(str(SCHEMA.name)), Literal(event.name, language="zh")
+    yield node, _n(str(SCHEMA.subjectOf)), builder.doc_iri(doc_id)
+    yield node, _n(_PROV + "wasDerivedFrom"), builder.doc_iri(doc_id)
+    if event.date:
+        yield node, _n(str(SCHEMA.startDate)), Literal(event.date, datatype=_n(_XSD + "date"))
+    if event.place:
+        place = builder.iri(f"place/{iri_segment(event.place)}")
+        yield node, _n(str(SCHEMA.location)), place
+        yield place, _n(_RDF + "type"), _n(str(SCHEMA.Place))
+        yield place, _n(_RDFS + "label"), Literal(event.place, language="zh")
+        yield place, _n(_RDFS + "label"), Literal(english_label(event.place, EntityType.PLACE).text, language="en")
+    for index, role in event.participants:
+        eid = mention_entity.get((doc_id, index))
+        if eid is not None:
+            yield node, _n(_EVENT_ROLE[role]), builder.iri(eid)
+
+
+def event_name_en(name: str) -> str:
+    """工业元宇宙协同发展组织2023年成员大会 → 2023 Member Conference of the Industrial
+    Metaverse Collaborative Development Organization: kind, year and organizer composed."""
+    kinds = lexicons.event_kinds()
+    head = next((k for k in sorted(kinds, key=len, reverse=True) if name.endswith(k)), "")
+    rest = name[: len(name) - len(head)]
+    year = ""
+    if m := re.search(r"(\d{4})年?$", rest):
+        year, rest = m.group(1), rest[: m.start()]
+    kind = kinds.get(head) or english_label(head, EntityType.ORG).text
+    owner = english_label(rest, EntityType.ORG).text if rest else ""
+    return " ".join(x for x in (year, kind, f"of the {owner}" if owner else "") if x)
 
 
 def _fact_key(fact: Fact) -> str:

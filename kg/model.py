@@ -113,6 +113,29 @@ class Relation:
     context: int | None = None
 
 
+class EventRole(str, Enum):
+    """How a person or organization takes part in an event (by precedence)."""
+
+    ORGANIZER = "organizer"
+    HOST = "host"
+    SPEAKER = "speaker"
+    PANELIST = "panelist"
+    ATTENDEE = "attendee"
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event the document reports (a meeting, forum, conference): its name span, ISO
+    date and place when the text gives them, and participants as (mention index, role)."""
+
+    start: int
+    end: int
+    name: str
+    date: str = ""
+    place: str = ""
+    participants: tuple[tuple[int, EventRole], ...] = ()
+
+
 @dataclass
 class Analysis:
     """Everything extracted from one document: the output of the per-document stages,
@@ -122,6 +145,7 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
 
 @dataclass

@@ -135,3 +135,9 @@ def portfolio_words() -> frozenset[str]:
     word so that their 和 is not read as a boundary between names."""
     return frozenset(row[0] for row in _rows(data_path("lexicons/words.tsv"))
                      if _cell(row, 2) == "domain" and row[0] != "zh")
+
+
+@lru_cache(maxsize=1)
+def event_kinds() -> dict[str, str]:
+    """Heads of event names (大会, 论坛 …) -> English."""
+    return {row[0]: _cell(row, 1) for row in _rows(data_path("lexicons/event_kinds.tsv"))}

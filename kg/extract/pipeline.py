@@ -13,6 +13,7 @@ from functools import lru_cache
 from kg.bilingual import to_simplified
 from kg.errors import KgError
 from kg.extract.combine import merge_mentions
+from kg.extract.events import find_event
 from kg.extract.orgs import find_organizations
 from kg.extract.persons import find_persons, propagate_names
 from kg.extract.relations import find_relations
@@ -35,6 +36,7 @@ def analyse(document: Document) -> Analysis:
         sentences = default_segmenter()(text)
         mentions = find_mentions(text, sentences)
         relations = find_relations(text, sentences, mentions)
+        events = find_event(text, sentences, mentions)
     except KgError:
         raise
     except Exception as exc:  # a defect: name the document so it can be reproduced
@@ -43,7 +45,7 @@ def analyse(document: Document) -> Analysis:
     mentions = [_with_original_surface(document.text, m) for m in mentions]
     sentences = [Sentence(s.start, s.end, tuple(Token(document.text[t.start:t.end], t.start, t.end, t.pos)
                                                 for t in s.tokens)) for s in sentences]
-    return Analysis(document, sentences, mentions, relations)
+    return Analysis(document, sentences, mentions, relations, events)
 
 
 def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention]:
