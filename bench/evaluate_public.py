@@ -58,7 +58,29 @@ def kg_predictor() -> Predictor:
     return predict_mentions
 
 
-PREDICTORS: dict[str, Callable[[], Predictor]] = {"jieba-pos": jieba_pos_predictor, "kg": kg_predictor}
+def grammar_predictor() -> Predictor:
+    """The grammar and lexicons alone (no learned tagger), as the product scores them."""
+    from kg.extract.pipeline import analysis_view, find_mentions, outermost_organizations
+    from kg.extract.segment import default_segmenter
+
+    def predict(text: str):
+        view = analysis_view(text)
+        return outermost_organizations(find_mentions(view, default_segmenter()(view), learned=False))
+
+    return predict
+
+
+def tagger_predictor() -> Predictor:
+    """The learned CRF tagger alone."""
+    from kg.extract.pipeline import analysis_view, default_tagger
+
+    tagger = default_tagger()
+    return lambda text: tagger.tag_text(analysis_view(text))
+
+
+PREDICTORS: dict[str, Callable[[], Predictor]] = {
+    "jieba-pos": jieba_pos_predictor, "grammar": grammar_predictor, "tagger": tagger_predictor, "kg": kg_predictor,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -73,19 +73,34 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
             layout.remove(same[0])
             layout.add(_agreed(same[0], lm))
             continue
-        if lm.type is EntityType.ORG and len(clashes) == 1:
-            g = clashes[0]
-            if g.type is EntityType.ORG and g.end == lm.end and g.method.startswith("org-grammar") \
-                    and lm.start > g.start and not _generic_core(text[lm.start:lm.end]):
-                layout.remove(g)
-                layout.add(Mention(g.type, lm.start, g.end, text[lm.start:g.end],
-                                   round((g.confidence + lm.confidence) / 2, 3), f"{g.method}+crf-start", norm=g.norm))
+        if lm.type is EntityType.ORG and all(c.type is EntityType.ORG for c in clashes):
+            _reconcile_organization(text, layout, lm, sorted(clashes, key=lambda m: m.start))
         if lm.type is EntityType.PLACE and all(c.type is EntityType.PERSON and c.confidence < 0.7
                                                 and c.confidence < lm.confidence for c in clashes):
             for c in clashes:
                 layout.remove(c)
             layout.add(lm)
     return sorted(layout.all, key=lambda m: (m.start, m.end))
+
+
+def _reconcile_organization(text: str, layout: _Layout, lm: Mention, units: list[Mention]) -> None:
+    """A learned organization over grammar units: the same outer span means the chain is
+    confirmed (the units stay, each more certain); other boundaries mean the tagger's
+    span wins over grammar guesses — it starts and ends names better than the rules —
+    but never over a lexicon name or a span covering only a descriptor (科技有限公司)."""
+    chained = all(a.end == b.start for a, b in zip(units, units[1:]))
+    if chained and units[0].start == lm.start and units[-1].end == lm.end:
+        for u in units:
+            layout.remove(u)
+            layout.add(_agreed(u, lm))
+        return
+    if lm.confidence < 0.6 or _generic_core(lm.text) or any(u.method == "org-lexicon" for u in units):
+        return
+    if lm.end < units[-1].end:
+        return  # a name cut short inside a unit the grammar closed with its suffix
+    for u in units:
+        layout.remove(u)
+    layout.add(lm)
 
 
 def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
