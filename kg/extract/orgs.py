@@ -58,7 +58,8 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
     for sentence in sentences:
         out.extend(_in_sentence(text, sentence, title_spans))
     if use_lexicon:
-        out = _add_known(text, out, title_spans, {t.start for s in sentences for t in s.tokens})
+        tokens = [t for s in sentences for t in s.tokens]
+        out = _add_known(text, out, title_spans, {t.start for t in tokens}, {t.end for t in tokens})
     out += _place_governments(text, sentences, titles, out)
     return sorted(out, key=lambda m: m.start)
 
@@ -109,6 +110,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue  # 科技 in 科技有限公司, 通讯 in 通讯集团: the name goes on
         if e not in token_end and not _glued_to_unknown_or_title(tokens, e):
             continue
+        if len(suffix.text) == 1 and _ends_common_word(tokens, s, e):
+            continue  # 干部, 内部, 到处: a word that merely ends in a suffix character
         start = _left_edge(text, tokens, s, max(last_end, sentence.start), title_spans)
         while start < s and text[start] in "()（）·":
             start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
@@ -127,6 +130,16 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         found.append(Mention(EntityType.ORG, start, e, text[start:e], conf, f"org-grammar:{suffix.kind}"))
         last_end = pos = e
     return found
+
+
+def _ends_common_word(tokens: Sequence[Token], s: int, e: int) -> bool:
+    """The jieba word ending with this one-character suffix is an ordinary dictionary
+    word (干部 n, 全部 m), not an organization name (外交部 nt) or an unknown word."""
+    word = next((t for t in tokens if t.start < s and t.end == e), None)
+    if word is None:
+        return False
+    tag = dictionary_tags().get(word.text)
+    return tag is not None and tag not in ("nt", "ns", "nz")
 
 
 def _suffix_continues(chunk: str, end: int, suffix) -> bool:
@@ -236,14 +249,16 @@ def _known_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(k) for k in names))
 
 
-def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[int]) -> list[Mention]:
+def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[int], word_ends: set[int]) -> list[Mention]:
     """Standard names from the lexicon (工信部, 清华大学) found verbatim; a grammar
     match that contains one and starts at the same place is split at it (chains)."""
     out = list(found)
+    title_starts = {a for a, _ in title_spans}
     for m in _known_pattern().finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in title_spans) or not (s in word_starts or any(o.end == s for o in found)):
-            continue  # 国网 inside 中国网: a lexicon name starts where a word starts
+        if any(a < e and s < b for a, b in title_spans) or not (s in word_starts or any(o.end == s for o in found)) \
+                or not (e in word_ends or e in title_starts or any(o.start <= s and e < o.end for o in found)):
+            continue  # 国网 inside 中国网, 北大 inside 北大西洋: a lexicon name is whole words
         covering = [o for o in out if o.start <= s and e <= o.end]
         if any(o.start == s and o.end == e for o in covering):
             continue
