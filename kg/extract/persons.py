@@ -19,7 +19,7 @@ from kg.extract.orgs import dictionary_tags
 from kg.model import EntityType, Mention, Sentence
 
 # Characters that do not occur in given names but are frequent next to names.
-_NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或但其这那个们中上下一不有会年月日并由作以于所到说着过该此每各他她它您你我老")
+_NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或但其这那个们中上下一不有会年月日并由作以于所到说着过该此每各他她它您你我老总姓氏某")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _BOUNDARY = set("、，,。；;：:！!？?（）()《》“”\"' \n\t")
 
