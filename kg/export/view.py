@@ -149,7 +149,7 @@ def read_view(store: pyoxigraph.Store, *, max_evidence: int = 20) -> GraphView:
             label_zh=label_zh or label_en or iri,
             label_en=label_en or label_zh or iri,
             aliases=tuple(sorted(aliases.get(iri, ()))),
-            confidence=float(_first(confidence.get(iri), "1.0")),
+            confidence=max(float(c) for c in confidence.get(iri, {"1.0"})),  # each document states its own
             documents=tuple(sorted(node_docs.get(iri, ()))),
             mentions=mention_counts.get(iri, 0),
         )
