@@ -37,15 +37,26 @@ def test_term_before_a_technology_head_is_the_concept() -> None:
 
 
 def test_unknown_acronym_with_a_technology_head_is_discovered() -> None:
-    [m] = find_technologies("平台接入GIS平台。")
-    assert (m.text, m.start, m.end, m.method) == ("GIS", 4, 7, "tech-acronym+head")
+    [m] = find_technologies("平台接入KMS平台。")
+    assert (m.text, m.start, m.end, m.method) == ("KMS", 4, 7, "tech-acronym+head")
     assert m.confidence < 0.9
 
 
 def test_unknown_acronym_without_a_head_is_not_a_technology() -> None:
-    assert techs("GIS和ABC都来了。") == []
+    assert techs("KMS和ABC都来了。") == []
 
 
 @pytest.mark.parametrize("text", ["请发送EMAIL。", "访问MAIL服务。", "RAID阵列", "使用XRAY设备。"])
 def test_acronyms_inside_ascii_words_are_ignored(text: str) -> None:
     assert techs(text) == []
+
+
+def test_unknown_term_listed_before_jishu_is_discovered_without_the_head() -> None:
+    found = find_technologies("会议讨论了边缘推理、光量子互连技术和液冷散热技术的进展。")
+    assert [(m.text, m.method) for m in found if m.method == "tech-listed+head"] == [
+        ("光量子互连", "tech-listed+head"), ("液冷散热", "tech-listed+head")]
+
+
+@pytest.mark.parametrize("text", ["企业要掌握关键核心技术。", "对相关技术进行评估。", "，以新一代信息技术为引领。"])
+def test_qualifiers_before_jishu_are_not_technologies(text: str) -> None:
+    assert [m for m in find_technologies(text) if m.method == "tech-listed+head"] == []
