@@ -119,11 +119,11 @@ def syllables() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def surname_spellings() -> frozenset[str]:
     """Pinyin spellings (lower case) of common and compound surnames: zhang, ouyang, lü/lv/lu."""
-    from importlib import resources
+    from kg.schema import data_path
 
-    text = resources.files("kg.bilingual").joinpath("data").joinpath("common_surnames.txt").read_text("utf-8")
-    chars = "".join(ln.strip() for ln in text.splitlines() if not ln.startswith("#"))
-    names = [*chars, *(zh for zh in _surname_readings() if len(zh) == 2)]
+    rows = data_path("lexicons/surnames.tsv").read_text("utf-8").splitlines()
+    surnames = [ln.split("\t")[0].strip() for ln in rows if ln.strip() and not ln.startswith("#")]
+    names = [*surnames, *(zh for zh in _surname_readings() if len(zh) == 2)]
     found: set[str] = set()
     for zh in names:
         plain = person_name_en(zh).lower()

@@ -83,7 +83,7 @@ def tech_surface_forms() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def surnames() -> dict[str, bool]:
     """surname -> True when it is also a common function word (needs stronger context)."""
-    return {row[0]: _cell(row, 1) == "weak" for row in _rows(extract_data("surnames.tsv"))}
+    return {row[0]: _cell(row, 1) == "weak" for row in _rows(data_path("lexicons/surnames.tsv"))}
 
 
 @dataclass(frozen=True)
