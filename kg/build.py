@@ -82,9 +82,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
     for fmt, name in BUILD_EXPORTS:
         get_exporter(fmt)(store, options.out / name)
         files.append(options.out / name)
-    quads = len(store)
-    triples = int(next(iter(store.query(
-        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")))["n"].value)
+    quads = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))["n"].value)
+    triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
     return BuildSummary(
         documents=len(documents),
         characters=sum(len(d.text) for d in documents),

@@ -141,7 +141,7 @@ class QueryService:
             return _timed_out(self.timeout_s)
 
     def _run(self, query: str, accept: str, default_graphs: list[str], named_graphs: list[str], deadline: float) -> Response:
-        kwargs: dict = {"use_default_graph_as_union": True}
+        kwargs: dict = {}  # the store's default graph is the union of the document graphs
         if default_graphs:
             kwargs = {"default_graph": [ox.NamedNode(g) for g in default_graphs]}
         if named_graphs:

@@ -18,6 +18,28 @@ from kg.errors import QueryError, StoreError
 STORE_DIR = "store"
 
 
+def add_documents(store: pyoxigraph.Store, quads: Iterable[pyoxigraph.Quad]) -> None:
+    """Add document graphs and keep the default graph their union, as a set.
+
+    Oxigraph's on-the-fly union (``use_default_graph_as_union``) repeats a triple once per
+    graph that holds it, which multiplies joins and COUNTs; a materialised, duplicate-free
+    union is what analysts' queries (and the Turtle dump) need."""
+    quads = list(quads)
+    union = {pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads}
+    store.bulk_extend(quads)
+    store.bulk_extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.DefaultGraph()) for t in union)
+
+
+def document_quads(store: pyoxigraph.Store) -> Iterable[pyoxigraph.Quad]:
+    """The quads of the document graphs (not the union in the default graph)."""
+    return (q for q in store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, pyoxigraph.DefaultGraph))
+
+
+def union_triples(store: pyoxigraph.Store) -> Iterable[pyoxigraph.Triple]:
+    return (pyoxigraph.Triple(q.subject, q.predicate, q.object)
+            for q in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
+
+
 def write_store(out_dir: Path, quads: Iterable[pyoxigraph.Quad]) -> pyoxigraph.Store:
     """Replace ``out_dir/store`` with a store holding ``quads``; returns it open."""
     final = out_dir / STORE_DIR
@@ -26,7 +48,7 @@ def write_store(out_dir: Path, quads: Iterable[pyoxigraph.Quad]) -> pyoxigraph.S
         out_dir.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
         store = pyoxigraph.Store(str(staging))
-        store.bulk_extend(quads)
+        add_documents(store, quads)
         store.flush()
         del store
         shutil.rmtree(final, ignore_errors=True)
@@ -48,10 +70,10 @@ def open_store(out_dir: Path) -> pyoxigraph.Store:
 
 
 def run_query(store: pyoxigraph.Store, sparql: str):
-    """Run SPARQL over the union of the document graphs (the default graph is their
-    union, so analysts need no GRAPH clauses)."""
+    """Run SPARQL; the default graph is the union of the document graphs, so analysts
+    need no GRAPH clauses (and GRAPH ?g reaches each document's own graph)."""
     try:
-        return store.query(sparql, use_default_graph_as_union=True)
+        return store.query(sparql)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
     except OSError as exc:

@@ -106,8 +106,6 @@ def test_query_table_joins_people_posts_and_organizations(built, capsys) -> None
     assert lines[-1] == "(3 rows)"
 
 
-@pytest.mark.xfail(strict=True, reason="the union default graph repeats a triple once per document graph "
-                                        "that states it, so a plain SELECT returns duplicate rows")
 def test_query_without_distinct_returns_each_post_once(built, capsys) -> None:
     out, _ = built
     _, stdout, _ = run(capsys, "query", str(out), POSTS, "--format", "csv")

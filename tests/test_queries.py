@@ -2,7 +2,10 @@
 from pathlib import Path
 
 import pyoxigraph as ox
+
 import pytest
+
+from kg.store import add_documents
 
 from kg.errors import InputError
 from kg.queries import list_queries, render, sparql_term
@@ -14,12 +17,12 @@ B = "https://example.org/kg/"
 @pytest.fixture(scope="module")
 def store() -> ox.Store:
     s = ox.Store()
-    s.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
+    add_documents(s, ox.parse(path=str(SAMPLE), format=ox.RdfFormat.TRIG))
     return s
 
 
 def rows(store: ox.Store, query: str) -> list[tuple]:
-    res = store.query(query, use_default_graph_as_union=True)
+    res = store.query(query)
     return [tuple(sol[v].value if sol[v] is not None else None for v in res.variables) for sol in res]
 
 
@@ -31,7 +34,7 @@ def test_every_shipped_query_is_documented_and_parses(store):
     for q in queries.values():
         assert q.description and all(p.description for p in q.params)
         values = {p.name: "x" for p in q.params if p.default is None}
-        store.query(render(q.name, **values), use_default_graph_as_union=True)
+        store.query(render(q.name, **values))
 
 
 def test_people_of_organization_includes_its_sub_units(store):

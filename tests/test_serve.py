@@ -8,6 +8,8 @@ import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from kg.store import add_documents
 import pytest
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
@@ -26,7 +28,7 @@ EXPECTED = [("https://example.org/kg/person/li-hua", "李华"), ("https://exampl
 def endpoint(tmp_path_factory) -> str:
     out = tmp_path_factory.mktemp("kg")
     store = ox.Store(str(out / "store"))
-    store.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
+    add_documents(store, ox.parse(path=str(SAMPLE), format=ox.RdfFormat.TRIG))
     store.flush()
     del store
     with running(out, max_rows=3) as url:
@@ -172,7 +174,7 @@ def test_missing_store_is_a_store_error(tmp_path):
 
 def test_query_over_the_time_limit_is_a_503(tmp_path):
     store = ox.Store(str(tmp_path / "store"))
-    store.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
+    add_documents(store, ox.parse(path=str(SAMPLE), format=ox.RdfFormat.TRIG))
     store.flush()
     del store
     with running(tmp_path, timeout_s=0) as url:

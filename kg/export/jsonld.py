@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph
+
+from kg.store import document_quads
 from rdflib import Dataset
 
 from kg.schema import PREFIXES
@@ -23,7 +25,7 @@ def export_jsonld(store: pyoxigraph.Store, path: Path) -> None:
     """Write the store (named graphs kept) as compacted JSON-LD."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    nquads = pyoxigraph.serialize(store.quads_for_pattern(None, None, None, None), format=pyoxigraph.RdfFormat.N_QUADS)
+    nquads = pyoxigraph.serialize(document_quads(store), format=pyoxigraph.RdfFormat.N_QUADS)
     ds = Dataset()
     ds.parse(data=nquads.decode("utf-8"), format="nquads")
     text = ds.serialize(format="json-ld", context=context(), auto_compact=True, indent=1, sort_keys=True)

@@ -13,15 +13,15 @@ from pyoxigraph import RdfFormat
 
 from kg.errors import StoreError
 from kg.schema import PREFIXES
+from kg.store import document_quads, union_triples
 
 
 def _sorted_triples(store: pyoxigraph.Store) -> list[pyoxigraph.Triple]:
-    triples = {pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None)}
-    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return sorted(set(union_triples(store)), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
 def _sorted_quads(store: pyoxigraph.Store) -> list[pyoxigraph.Quad]:
-    return sorted(store.quads_for_pattern(None, None, None),
+    return sorted(document_quads(store),
                   key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
 
 

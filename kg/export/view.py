@@ -76,8 +76,8 @@ class GraphView:
 
 
 def _rows(store: pyoxigraph.Store, body: str) -> list[dict[str, str]]:
-    """Run a SELECT over the union of named graphs; values as plain strings."""
-    solutions = store.query(sparql_prefixes() + body, use_default_graph_as_union=True)
+    """Run a SELECT over the union of the document graphs; values as plain strings."""
+    solutions = store.query(sparql_prefixes() + body)
     names = [v.value for v in solutions.variables]
     out = []
     for sol in solutions:

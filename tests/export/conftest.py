@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+
 import pytest
+
+from kg.store import add_documents
 
 SAMPLE = Path(__file__).parent / "sample.trig"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -20,7 +23,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture
 def sample_store() -> ox.Store:
     store = ox.Store()
-    store.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
+    add_documents(store, ox.parse(path=str(SAMPLE), format=ox.RdfFormat.TRIG))
     return store
 
 

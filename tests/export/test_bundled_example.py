@@ -31,7 +31,7 @@ def store(built):
 
 
 def _entity_count(store) -> int:
-    return int(next(iter(store.query(ENTITIES, use_default_graph_as_union=True)))["n"].value)
+    return int(next(iter(store.query(ENTITIES)))["n"].value)
 
 
 def test_graphml_written_by_build_has_every_entity(built, store):
@@ -59,8 +59,8 @@ def test_build_dumps_are_valid_for_rapper(built, name, rapper):
 def test_named_queries_run_and_titles_finds_posts(store):
     for q in list_queries():
         params = {p.name: "工业和信息化部" for p in q.params if p.default is None}
-        list(store.query(render(q.name, **params), use_default_graph_as_union=True))
-    assert len(list(store.query(render("titles"), use_default_graph_as_union=True))) > 0
+        list(store.query(render(q.name, **params)))
+    assert len(list(store.query(render("titles")))) > 0
 
 
 def test_explorer_of_the_example_draws_every_entity_offline(built, store, open_explorer):

@@ -5,6 +5,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.export import get_exporter
+from kg.store import document_quads
 from kg.schema import PREFIXES
 
 
@@ -27,7 +28,7 @@ def test_jsonld_round_trips_through_an_independent_parser(sample_store, tmp_path
     path = tmp_path / "graph.jsonld"
     get_exporter("jsonld")(sample_store, path)
     parsed = list(ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD))
-    assert _canonical(parsed) == _canonical(sample_store.quads_for_pattern(None, None, None, None))
+    assert _canonical(parsed) == _canonical(document_quads(sample_store))
 
 
 def test_jsonld_keeps_one_named_graph_per_document_for_rdflib(sample_store, tmp_path: Path):

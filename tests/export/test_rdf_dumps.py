@@ -10,6 +10,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.export import get_exporter
+from kg.store import document_quads
 
 pytest.importorskip("kg.export.rdf", reason="kg/export/rdf.py (Turtle/TriG/N-Triples/N-Quads) has not landed yet")
 
@@ -18,8 +19,8 @@ QUAD_FORMATS = {"trig", "nq"}
 
 
 def _expected_graphs(store: ox.Store) -> dict[str, Graph]:
-    """Each named graph of the store as an rdflib Graph (via N-Quads)."""
-    data = ox.serialize(store.quads_for_pattern(None, None, None, None), format=ox.RdfFormat.N_QUADS).decode()
+    """Each document graph of the store as an rdflib Graph (via N-Quads)."""
+    data = ox.serialize(document_quads(store), format=ox.RdfFormat.N_QUADS).decode()
     ds = Dataset()
     ds.parse(data=data, format="nquads")
     return {str(g.identifier): g for g in ds.graphs() if len(g)}
