@@ -146,13 +146,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     Example: kg export data/graph --format gexf --out graph.gexf
     Formats: ttl trig nt nq jsonld graphml gexf neo4j (a folder of CSV files + Cypher) html.
+    Large graphs: kg export data/graph --format html --top 300 --out top.html
     """
     from kg.export import get_exporter
     from kg.store import open_store
 
     exporter = get_exporter(args.format)
-    out = Path(args.out) if args.out else Path(args.dir) / (f"neo4j" if args.format == "neo4j" else f"graph.{args.format}")
-    exporter(open_store(Path(args.dir)), out)
+    out = Path(args.out) if args.out else Path(args.dir) / ("neo4j" if args.format == "neo4j" else f"graph.{args.format}")
+    store = open_store(Path(args.dir))
+    if args.format == "html" and (args.top is not None or args.document):
+        from kg.export.html import HtmlOptions, export_html
+
+        export_html(store, out, HtmlOptions(max_nodes=args.top, document=args.document))
+    elif args.top is not None or args.document:
+        raise InputError("--top and --document apply to --format html only")
+    else:
+        exporter(store, out)
     print(f"wrote {out}")
     return 0
 
@@ -216,6 +225,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("dir")
     e.add_argument("--format", required=True, help="ttl, trig, nt, nq, jsonld, graphml, gexf, neo4j, html")
     e.add_argument("--out", help="output path (default DIR/graph.FORMAT)")
+    e.add_argument("--top", type=int, metavar="N", help="html: show only the N most connected entities")
+    e.add_argument("--document", metavar="IRI", help="html: show only the entities one document mentions")
 
     s = add("serve", cmd_serve)
     s.add_argument("dir")

@@ -194,3 +194,20 @@ def test_every_subcommand_has_help_with_an_example(command: str, capsys) -> None
 def test_every_subcommand_is_in_the_readme(command: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"kg {command}" in readme
+
+
+def test_export_html_top_n_keeps_only_the_most_connected_entities(built, tmp_path: Path, capsys) -> None:
+    out, _ = built
+    page = tmp_path / "top.html"
+    code, _, _ = run(capsys, "export", str(out), "--format", "html", "--top", "3", "--out", str(page))
+    assert code == 0
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<script id="kg-data" type="application/json">') + len('<script id="kg-data" type="application/json">')
+    data = json.loads(html[start:html.index("</script>", start)])
+    assert len(data["nodes"]) == 3
+
+
+def test_top_n_on_a_non_html_format_is_a_one_line_error(built, tmp_path: Path, capsys) -> None:
+    out, _ = built
+    code, _, err = run(capsys, "export", str(out), "--format", "nt", "--top", "3", "--out", str(tmp_path / "g.nt"))
+    assert code == 2 and err.count("\n") == 1 and "html" in err
