@@ -37,6 +37,7 @@ class BuildOptions:
     lang: str = "auto"
     jobs: int = 1
     min_confidence: float = 0.0
+    umlaut: str = "ü"  # how ü is written in English person names: ü (standard) or v
 
 
 @dataclass
@@ -76,7 +77,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
     documents = read_inputs(options.inputs, lang=options.lang)
     builder = GraphBuilder(options.base)  # validate the base IRI before the long work
     analyses = analyse_documents(documents, options.jobs, progress)
-    resolution = resolve(analyses, min_confidence=options.min_confidence)
+    resolution = resolve(analyses, min_confidence=options.min_confidence, umlaut=options.umlaut)
     store = write_store(options.out, builder.quads(resolution))
     files = [options.out / "store"]
     for fmt, name in BUILD_EXPORTS:

@@ -30,7 +30,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import BuildOptions, build
 
     options = BuildOptions(inputs=[Path(p) for p in args.inputs], out=Path(args.out), base=args.base,
-                           lang=args.lang, jobs=args.jobs, min_confidence=args.min_confidence)
+                           lang=args.lang, jobs=args.jobs, min_confidence=args.min_confidence, umlaut=args.umlaut)
     summary = build(options, progress=_progress_printer())
     entities = ", ".join(f"{n} {t.lower()}" for t, n in sorted(summary.entities.items())) or "none"
     facts = ", ".join(f"{n} {p.replace('_', ' ')}" for p, n in sorted(summary.facts.items())) or "none"
@@ -212,6 +212,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--lang", default="auto", choices=["auto", "zh", "en"], help="input language (default: detect)")
     b.add_argument("--jobs", type=int, default=1, help="documents analysed in N processes (default 1)")
     b.add_argument("--min-confidence", type=float, default=0.0, help="drop mentions and facts below this confidence")
+    b.add_argument("--umlaut", default="ü", choices=["ü", "v"], help="write ü in English names as ü (Lü, default) or v (Lv)")
 
     q = add("query", cmd_query)
     q.add_argument("dir", help="a folder written by kg build")

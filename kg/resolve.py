@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from kg.bilingual import chinese_candidates, person_name_en, to_simplified
 from kg.bilingual import english_label as _english_label
 from kg.bilingual.english import english_key
+from kg.errors import InputError
 from kg.extract import lexicons
 from kg.model import Analysis, Entity, EntityType, Fact, Mention, Predicate, Resolution
 
@@ -49,9 +50,12 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0) -> Resolution:
+def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0, umlaut: str = "ü") -> Resolution:
     """Entities and facts from the per-document analyses (deterministic: the result does
-    not depend on the order of the documents beyond their ids)."""
+    not depend on the order of the documents beyond their ids). ``umlaut`` is how ü is
+    written in English person names: ü (Lü Bu, the standard) or v (Lv Bu)."""
+    if umlaut not in ("ü", "v", "u"):
+        raise InputError(f"unknown spelling of ü {umlaut!r} (expected ü, v or u)")
     analyses = sorted(analyses, key=lambda a: a.document.id)
     forms: dict[tuple[str, int], tuple[EntityType, str]] = {}
     for a in analyses:
@@ -81,7 +85,7 @@ def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0) -> Res
             mention_entity[r] = entity.id
     facts = _facts(analyses, mention_entity, min_confidence)
     _drop_unattached_roles(entities, facts, mention_entity)
-    _label_english(entities, facts)
+    _label_english(entities, facts, umlaut)
     return Resolution(list(analyses), dict(sorted(entities.items())), facts, mention_entity)
 
 
@@ -273,7 +277,7 @@ def _drop_unattached_roles(entities: dict[str, Entity], facts: list[Fact], menti
         del mention_entity[ref]
 
 
-def _label_english(entities: dict[str, Entity], facts: list[Fact]) -> None:
+def _label_english(entities: dict[str, Entity], facts: list[Fact], umlaut: str) -> None:
     parent = {f.subject: f.object for f in facts if f.predicate is Predicate.SUB_ORGANIZATION_OF}
     for ent in entities.values():
         if ent.label_zh.isascii():  # 5G, XR, or a name only seen in English text
@@ -282,6 +286,8 @@ def _label_english(entities: dict[str, Entity], facts: list[Fact]) -> None:
         parent_zh = entities[parent[ent.id]].label_zh if ent.id in parent and parent[ent.id] in entities else None
         label = english_label(ent.label_zh, ent.type, parent_zh=parent_zh)
         ent.label_en, ent.en_method, ent.en_confidence = label.text, label.method, round(label.confidence, 3)
+        if ent.type is EntityType.PERSON and label.method == "pinyin" and umlaut != "ü":
+            ent.label_en = person_name_en(ent.label_zh, v=umlaut)
         if ent.type is EntityType.TECH:
             broader = lexicons.technologies().get(ent.label_zh)
             if broader and broader.broader and f"tech/{iri_segment(broader.broader)}" in entities:

@@ -155,3 +155,10 @@ def test_real_pipeline_resolves_abbreviation_and_repeated_person_across_document
     [post] = [f for f in res.facts if f.predicate is Predicate.HOLDS_POST]
     assert (post.subject, post.object, post.context) == ("person/孙明远", "role/副部长", "org/工业和信息化部")
     assert {d for d, _ in post.evidence} == {"a", "b"}
+
+
+@pytest.mark.parametrize("umlaut, english", [("ü", "Lü Minghua"), ("v", "Lv Minghua")])
+def test_umlaut_in_english_names_is_written_as_asked(umlaut: str, english: str) -> None:
+    res = resolve([doc("a", "吕明华出席", ("吕明华", PERSON))], umlaut=umlaut)
+    [person] = res.entities.values()
+    assert person.label_en == english
