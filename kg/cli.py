@@ -173,7 +173,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """
     from kg.serve import serve
 
-    serve(Path(args.dir), host=args.host, port=args.port, timeout_s=args.timeout, max_rows=args.max_rows)
+    def ready(url: str) -> None:
+        print(f"kg serve: SPARQL endpoint {url}/sparql, query page {url}/ (read-only; Ctrl-C stops)", flush=True)
+
+    try:
+        serve(Path(args.dir), host=args.host, port=args.port, timeout_s=args.timeout, max_rows=args.max_rows, ready=ready)
+    except KeyboardInterrupt:
+        print("kg serve: stopped")
     return 0
 
 

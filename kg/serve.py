@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+from kg.store import open_store
 from kg.schema import PREFIXES
 
 log = logging.getLogger(__name__)
@@ -118,11 +119,7 @@ class QueryService:
     """Runs queries against the read-only store with a time limit and a result cap."""
 
     def __init__(self, store_dir: Path, *, timeout_s: float = 30, max_rows: int = 10000, workers: int = 4) -> None:
-        store_path = Path(store_dir) / "store" if (Path(store_dir) / "store").is_dir() else Path(store_dir)
-        try:
-            self.store = ox.Store.read_only(str(store_path))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store in {store_dir}: {exc}") from exc
+        self.store = open_store(Path(store_dir))
         self.timeout_s = timeout_s
         self.max_rows = max_rows
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-sparql")
@@ -269,9 +266,17 @@ def make_server(store_dir: Path, host: str = "127.0.0.1", port: int = 7878, *, t
     return SparqlServer((host, port), QueryService(store_dir, timeout_s=timeout_s, max_rows=max_rows))
 
 
-def serve(store_dir: Path, host: str = "127.0.0.1", port: int = 7878, *, timeout_s: float = 30, max_rows: int = 10000) -> None:
-    """Serve the store until interrupted."""
-    server = make_server(store_dir, host, port, timeout_s=timeout_s, max_rows=max_rows)
+def serve(store_dir: Path, host: str = "127.0.0.1", port: int = 7878, *, timeout_s: float = 30, max_rows: int = 10000,
+          ready: Callable[[str], None] | None = None) -> None:
+    """Serve the store until interrupted; ``ready`` is told the base URL once listening."""
+    try:
+        server = make_server(store_dir, host, port, timeout_s=timeout_s, max_rows=max_rows)
+    except StoreError:
+        raise
+    except OSError as exc:
+        raise StoreError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from exc
+    if ready:
+        ready(server.url)
     try:
         server.serve_forever()
     finally:

@@ -188,3 +188,18 @@ def test_default_graph_uri_restricts_the_query_to_one_document(endpoint):
     with _http(endpoint + "?" + urllib.parse.urlencode(params)) as resp:
         names = [b["zh"]["value"] for b in json.loads(resp.read())["results"]["bindings"]]
     assert names == ["李华"]
+
+
+def test_a_busy_port_is_a_one_line_error(tmp_path):
+    import subprocess
+    import sys
+
+    store = ox.Store(str(tmp_path / "store"))
+    store.flush()
+    del store
+    with running(tmp_path) as url:
+        port = url.rsplit(":", 1)[1]
+        proc = subprocess.run([sys.executable, "-m", "kg.cli", "serve", str(tmp_path), "--port", port],
+                              capture_output=True, text=True, timeout=60)
+    assert proc.returncode != 0
+    assert proc.stderr.count("\n") == 1 and "cannot listen" in proc.stderr
