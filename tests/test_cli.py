@@ -211,3 +211,22 @@ def test_top_n_on_a_non_html_format_is_a_one_line_error(built, tmp_path: Path, c
     out, _ = built
     code, _, err = run(capsys, "export", str(out), "--format", "nt", "--top", "3", "--out", str(tmp_path / "g.nt"))
     assert code == 2 and err.count("\n") == 1 and "html" in err
+
+
+def test_evaluate_scores_a_gold_file_per_type(tmp_path: Path, capsys) -> None:
+    text = "东岳理工大学校长孙明远出席会议。"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"text": text, "entities": [
+        {"start": 0, "end": 6, "type": "ORG"}, {"start": 6, "end": 8, "type": "TITLE"},
+        {"start": 8, "end": 11, "type": "PERSON"}]}, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "evaluate", str(gold), "--json")
+    assert code == 0
+    scores = json.loads(out)["types"]
+    assert {k: scores[k]["f1"] for k in ("PERSON", "ORG", "TITLE")} == {"PERSON": 1.0, "ORG": 1.0, "TITLE": 1.0}
+
+
+def test_evaluate_rejects_bad_offsets_naming_file_and_line(tmp_path: Path, capsys) -> None:
+    gold = tmp_path / "bad.jsonl"
+    gold.write_text('{"text": "孙明远", "entities": [{"start": 0, "end": 9, "type": "PERSON"}]}\n', encoding="utf-8")
+    code, _, err = run(capsys, "evaluate", str(gold))
+    assert code == 2 and f"{gold}:1" in err and err.count("\n") == 1
