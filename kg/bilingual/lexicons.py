@@ -1,4 +1,4 @@
-"""Reading the bilingual TSV lexicons shipped in kg/schema/lexicons and kg/bilingual/data.
+"""Reading the bilingual TSV lexicons shipped in kg/schema/lexicons.
 
 Each file has a header row; '#' starts a comment line. Files are read once, on first use."""
 from __future__ import annotations
@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from kg.errors import ModelError
@@ -14,10 +13,6 @@ from kg.schema import data_path
 
 def _lexicon_path(name: str) -> Path:
     return data_path(f"lexicons/{name}")
-
-
-def _package_data_path(name: str) -> Path:
-    return Path(str(resources.files("kg.bilingual").joinpath("data").joinpath(name)))
 
 
 @lru_cache(maxsize=None)
@@ -28,8 +23,8 @@ def lexicon(name: str) -> tuple[dict[str, str], ...]:
 
 @lru_cache(maxsize=None)
 def positional(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of one of the lead's lexicons (titles.tsv, technologies.tsv), by column
-    position: their header is a comment. A missing file reads as empty."""
+    """Rows of one of the lead's lexicons (technologies.tsv), by column position: its
+    header is a comment. A missing file reads as empty."""
     path = _lexicon_path(name)
     if not path.exists():
         return ()
@@ -37,12 +32,6 @@ def positional(name: str) -> tuple[tuple[str, ...], ...]:
         rows = [tuple(c.strip() for c in ln.rstrip("\n").split("\t")) for ln in fh
                 if ln.strip() and not ln.startswith("#")]
     return tuple(r for r in rows if len(r) >= 2 and r[0] and r[1])
-
-
-@lru_cache(maxsize=None)
-def package_data(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of kg/bilingual/data/NAME (grammar tables of the composer)."""
-    return _read(_package_data_path(name))
 
 
 def _read(path: Path) -> tuple[dict[str, str], ...]:
@@ -159,7 +148,8 @@ def place_prefix(text: str) -> PlaceMatch | None:
 @lru_cache(maxsize=1)
 def endings() -> tuple[Ending, ...]:
     """Organization endings, longest first (so 有限公司 wins over 公司)."""
-    rows = [Ending(r["zh"], r["template"], r["class"]) for r in package_data("org_suffixes.tsv")]
+    rows = [Ending(r["zh"], r["template"], r["template_class"])
+            for r in lexicon("org_suffixes.tsv") if r["template"]]
     return tuple(sorted(rows, key=lambda e: -len(e.zh)))
 
 
@@ -185,45 +175,40 @@ def domains() -> dict[str, str]:
     return found
 
 
+def _title_rows(kind: str) -> list[dict[str, str]]:
+    return [r for r in lexicon("titles.tsv") if r["kind"] == kind]
+
+
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
-    """Whole titles from the lead's titles.tsv (rows of kind base)."""
-    return {r[0]: r[1] for r in positional("titles.tsv") if len(r) < 3 or r[2] in ("", "base")}
+    """Whole titles that the extraction grammar finds in text (titles.tsv, kind base)."""
+    return {r["zh"]: r["en"] for r in _title_rows("base") if r["extract"] == "yes"}
 
 
 @lru_cache(maxsize=1)
 def title_domains() -> dict[str, str]:
-    """Field words before a head title (产品 Product, 市场 Marketing), titles.tsv first."""
-    found = {r[0]: r[1] for r in positional("titles.tsv") if len(r) >= 3 and r[2] == "domain"}
-    return found
+    """Field words before a head title (产品 Product, 市场 Marketing)."""
+    return {r["zh"]: r["en"] for r in _title_rows("domain")}
 
 
 @lru_cache(maxsize=1)
 def title_bases() -> tuple[TitlePart, ...]:
-    """Head titles, longest first: English from titles.tsv where it has the title, how
-    副 reads (Deputy/Vice/Associate) from the grammar's own table."""
-    lead = titles()
-    parts = {r["zh"]: TitlePart(r["zh"], lead.get(r["zh"], r["en"]), r["deputy"])
-             for r in package_data("title_parts.tsv") if r["kind"] == "base"}
-    for zh, en in lead.items():
-        parts.setdefault(zh, TitlePart(zh, en, "Deputy"))
-    return tuple(sorted(parts.values(), key=lambda p: -len(p.zh)))
+    """Head titles, longest first, with how 副 reads before them (Deputy/Vice/Associate)."""
+    parts = [TitlePart(r["zh"], r["en"], r["deputy"]) for r in _title_rows("base")]
+    return tuple(sorted(parts, key=lambda p: -len(p.zh)))
 
 
 @lru_cache(maxsize=1)
 def title_prefixes() -> tuple[TitlePart, ...]:
-    parts = {r["zh"]: TitlePart(r["zh"], r["en"])
-             for r in package_data("title_parts.tsv") if r["kind"] == "prefix"}
-    for row in positional("titles.tsv"):
-        if len(row) >= 3 and row[2] == "modifier" and row[0] not in ("副", "总"):
-            parts.setdefault(row[0], TitlePart(row[0], row[1]))
-    return tuple(sorted(parts.values(), key=lambda p: -len(p.zh)))
+    """Modifiers before a head title, longest first; 副 and 总 are read by the composer."""
+    parts = [TitlePart(r["zh"], r["en"]) for r in _title_rows("modifier") if r["zh"] not in ("副", "总")]
+    return tuple(sorted(parts, key=lambda p: -len(p.zh)))
 
 
 @lru_cache(maxsize=1)
 def title_abbreviations() -> dict[str, str]:
     """English title abbreviations (CEO) -> Chinese title."""
-    return {r["en"]: r["zh"] for r in package_data("title_parts.tsv") if r["kind"] == "abbreviation"}
+    return {r["en"]: r["zh"] for r in _title_rows("abbreviation")}
 
 
 @lru_cache(maxsize=1)

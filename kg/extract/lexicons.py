@@ -44,11 +44,13 @@ class TitleLexicon:
 
 @lru_cache(maxsize=1)
 def titles() -> TitleLexicon:
-    base, mods, domains = {}, {}, {}
-    for row in _rows(data_path("lexicons/titles.tsv")):
-        kind = _cell(row, 2) or "base"
-        {"base": base, "modifier": mods, "domain": domains}[kind][row[0]] = _cell(row, 1)
-    return TitleLexicon(base, mods, domains)
+    """The rows of ``titles.tsv`` marked ``extract`` (the others only serve English names)."""
+    header, *body = _rows(data_path("lexicons/titles.tsv"))
+    groups: dict[str, dict[str, str]] = {"base": {}, "modifier": {}, "domain": {}}
+    for row in (dict(zip(header, cells)) for cells in body):
+        if row.get("extract") == "yes":
+            groups[row["kind"]][row["zh"]] = row.get("en", "")
+    return TitleLexicon(groups["base"], groups["modifier"], groups["domain"])
 
 
 @dataclass(frozen=True)
@@ -95,10 +97,11 @@ class OrgSuffix:
 
 @lru_cache(maxsize=1)
 def org_suffixes() -> dict[str, OrgSuffix]:
-    return {
-        row[0]: OrgSuffix(row[0], _cell(row, 1), _cell(row, 2) == "strong")
-        for row in _rows(extract_data("org_suffixes.tsv"))
-    }
+    """The rows of ``org_suffixes.tsv`` with a ``kind`` (the others only serve English names)."""
+    header, *body = _rows(data_path("lexicons/org_suffixes.tsv"))
+    rows = (dict(zip(header, cells)) for cells in body)
+    return {row["zh"]: OrgSuffix(row["zh"], row["kind"], row.get("strength") == "strong")
+            for row in rows if row.get("kind")}
 
 
 @lru_cache(maxsize=1)
