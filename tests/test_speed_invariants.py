@@ -1,0 +1,92 @@
+"""Speed work must not change results: the CRF features the shipped model was trained on
+are pinned here, character by character, for hand-written sentences with hand-given words
+(so the pins depend on the tagger's lexicons only, not on jieba's segmentation)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.tagger import default_lexicon, sentence_features
+
+PINNED = [
+    (
+        '欧阳明华处长在北京大学发言。',
+        [('欧阳明华', 0, 4), ('处长', 4, 6), ('在', 6, 7), ('北京大学', 7, 11), ('发言', 11, 13), ('。', 13, 14)],
+        [
+            ['c=欧', 'c-1=\x02', 'c+1=阳', 'c-2=\x02', 'c+2=明', 'b-1=\x02欧', 'b+1=欧阳', 'b-2=\x02\x02', 'b+2=阳明', 'tri=\x02欧阳', 't=H^H', 'u=-', 'wp=B', 'wl=4B', 'wi=oov', 'wip=oovB', 'w=欧阳明华', 'wn=titleB', 'w+1=处长', 'title_next=B', 'sur=B', 'sur_w=oovB|title', 'csur=B', 'org_ahead=9-12', 'org_ahead_w=oov9-12'],
+            ['c=阳', 'c-1=欧', 'c+1=明', 'c-2=\x02', 'c+2=华', 'b-1=欧阳', 'b+1=阳明', 'b-2=\x02欧', 'b+2=明华', 'tri=欧阳明', 't=HHH', 'u=-', 'wp=M', 'wl=4M', 'wi=oov', 'wip=oovM', 'w=欧阳明华', 'wn=titleM', 'w+1=处长', 'title_next=M', 'sur=M', 'sur_w=oovM|title', 'org_ahead=9-12', 'org_ahead_w=oov9-12'],
+            ['c=明', 'c-1=阳', 'c+1=华', 'c-2=欧', 'c+2=处', 'b-1=阳明', 'b+1=明华', 'b-2=欧阳', 'b+2=华处', 'tri=阳明华', 't=HHH', 'u=-', 'wp=M', 'wl=4M', 'wi=oov', 'wip=oovM', 'w=欧阳明华', 'wn=titleM', 'w+1=处长', 'title_next=M', 'sur=M', 'sur_w=oovM|title', 'org_ahead=6-8', 'org_ahead_w=oov6-8'],
+            ['c=华', 'c-1=明', 'c+1=处', 'c-2=阳', 'c+2=长', 'b-1=明华', 'b+1=华处', 'b-2=阳明', 'b+2=处长', 'tri=明华处', 't=HHH', 'u=-', 'wp=E', 'wl=4E', 'wi=oov', 'wip=oovE', 'w=欧阳明华', 'wn=titleE', 'w+1=处长', 'title_next=E', 'sur=E', 'sur_w=oovE|title', 'org_ahead=6-8', 'org_ahead_w=oov6-8'],
+            ['c=处', 'c-1=华', 'c+1=长', 'c-2=明', 'c+2=在', 'b-1=华处', 'b+1=处长', 'b-2=明华', 'b+2=长在', 'tri=华处长', 't=HHH', 'u=-', 'wp=B', 'wl=2B', 'wi=title', 'wip=titleB', 'w=处长', 'wn=dictB', 'w+1=在', 'wv=oovB', 'w-1=欧阳明华', 'org_ahead=6-8', 'org_ahead_w=title6-8'],
+            ['c=长', 'c-1=处', 'c+1=在', 'c-2=华', 'c+2=北', 'b-1=处长', 'b+1=长在', 'b-2=华处', 'b+2=在北', 'tri=处长在', 't=HHH', 'u=-', 'wp=E', 'wl=2E', 'wi=title', 'wip=titleE', 'w=处长', 'wn=dictE', 'w+1=在', 'wv=oovE', 'w-1=欧阳明华', 'org_ahead=5', 'org_ahead_w=title5'],
+            ['c=在', 'c-1=长', 'c+1=北', 'c-2=处', 'c+2=京', 'b-1=长在', 'b+1=在北', 'b-2=处长', 'b+2=北京', 'tri=长在北', 't=HHH', 'u=-', 'wp=S', 'wl=1S', 'wi=dict', 'wip=dictS', 'wn=ntS', 'w+1=北京大学', 'wv=titleS', 'w-1=处长', 'org_ahead=4', 'org_ahead_w=dict4'],
+            ['c=北', 'c-1=在', 'c+1=京', 'c-2=长', 'c+2=大', 'b-1=在北', 'b+1=北京', 'b-2=长在', 'b+2=京大', 'tri=在北京', 't=HHH', 'u=-', 'wp=B', 'wl=4B', 'wi=nt', 'wip=ntB', 'w=北京大学', 'wn=dictB', 'w+1=发言', 'wv=dictB', 'w-1=在', 'org_ahead=3', 'org_ahead_w=nt3'],
+            ['c=京', 'c-1=北', 'c+1=大', 'c-2=在', 'c+2=学', 'b-1=北京', 'b+1=京大', 'b-2=在北', 'b+2=大学', 'tri=北京大', 't=HHH', 'u=-', 'wp=M', 'wl=4M', 'wi=nt', 'wip=ntM', 'w=北京大学', 'wn=dictM', 'w+1=发言', 'wv=dictM', 'w-1=在', 'org_ahead=2', 'org_ahead_w=nt2'],
+            ['c=大', 'c-1=京', 'c+1=学', 'c-2=北', 'c+2=发', 'b-1=京大', 'b+1=大学', 'b-2=北京', 'b+2=学发', 'tri=京大学', 't=HHH', 'u=-', 'wp=M', 'wl=4M', 'wi=nt', 'wip=ntM', 'w=北京大学', 'wn=dictM', 'w+1=发言', 'wv=dictM', 'w-1=在', 'org_end+1', 'org_ahead=1', 'org_ahead_w=nt1'],
+            ['c=学', 'c-1=大', 'c+1=发', 'c-2=京', 'c+2=言', 'b-1=大学', 'b+1=学发', 'b-2=京大', 'b+2=发言', 'tri=大学发', 't=HHH', 'u=-', 'wp=E', 'wl=4E', 'wi=nt', 'wip=ntE', 'w=北京大学', 'wn=dictE', 'w+1=发言', 'wv=dictE', 'w-1=在', 'org_end', 'org_ahead=0', 'org_ahead_w=nt0'],
+            ['c=发', 'c-1=学', 'c+1=言', 'c-2=大', 'c+2=。', 'b-1=学发', 'b+1=发言', 'b-2=大学', 'b+2=言。', 'tri=学发言', 't=HHH', 'u=-', 'wp=B', 'wl=2B', 'wi=dict', 'wip=dictB', 'w=发言', 'wn=oov1B', 'w+1=。', 'wv=ntB', 'w-1=北京大学'],
+            ['c=言', 'c-1=发', 'c+1=。', 'c-2=学', 'c+2=\x03', 'b-1=发言', 'b+1=言。', 'b-2=学发', 'b+2=。\x03', 'tri=发言。', 't=HHP', 'u=-', 'wp=E', 'wl=2E', 'wi=dict', 'wip=dictE', 'w=发言', 'wn=oov1E', 'w+1=。', 'wv=ntE', 'w-1=北京大学'],
+            ['c=。', 'c-1=言', 'c+1=\x03', 'c-2=发', 'c+2=\x03', 'b-1=言。', 'b+1=。\x03', 'b-2=发言', 'b+2=\x03\x03', 'tri=言。\x03', 't=PH$', 'u=-', 'wp=S', 'wl=1S', 'wi=oov1', 'wip=oov1S', 'wv=dictS', 'w-1=发言'],
+        ],
+    ),
+    (
+        'ABC公司2023年在上海市成立，约翰·史密斯任CEO！',
+        [('ABC', 0, 3), ('公司', 3, 5), ('2023', 5, 9), ('年', 9, 10), ('在', 10, 11), ('上海市', 11, 14), ('成立', 14, 16), ('，', 16, 17), ('约翰', 17, 19), ('·', 19, 20), ('史密斯', 20, 23), ('任', 23, 24), ('CEO', 24, 27), ('！', 27, 28)],
+        [
+            ['c=A', 'c-1=\x02', 'c+1=B', 'c-2=\x02', 'c+2=C', 'b-1=\x02A', 'b+1=AB', 'b-2=\x02\x02', 'b+2=BC', 'tri=\x02AB', 't=L^L', 'u=U', 'wp=B', 'wl=3B', 'wi=oov', 'wip=oovB', 'w=ABC', 'wn=dictB', 'w+1=公司', 'org_ahead=4', 'org_ahead_w=oov4'],
+            ['c=B', 'c-1=A', 'c+1=C', 'c-2=\x02', 'c+2=公', 'b-1=AB', 'b+1=BC', 'b-2=\x02A', 'b+2=C公', 'tri=ABC', 't=LLL', 'u=U', 'wp=M', 'wl=3M', 'wi=oov', 'wip=oovM', 'w=ABC', 'wn=dictM', 'w+1=公司', 'org_ahead=3', 'org_ahead_w=oov3'],
+            ['c=C', 'c-1=B', 'c+1=公', 'c-2=A', 'c+2=司', 'b-1=BC', 'b+1=C公', 'b-2=AB', 'b+2=公司', 'tri=BC公', 't=LLH', 'u=U', 'wp=E', 'wl=3E', 'wi=oov', 'wip=oovE', 'w=ABC', 'wn=dictE', 'w+1=公司', 'org_ahead=2', 'org_ahead_w=oov2'],
+            ['c=公', 'c-1=C', 'c+1=司', 'c-2=B', 'c+2=2', 'b-1=C公', 'b+1=公司', 'b-2=BC', 'b+2=司2', 'tri=C公司', 't=HLH', 'u=-', 'wp=B', 'wl=2B', 'wi=dict', 'wip=dictB', 'w=公司', 'wn=oovB', 'w+1=2023', 'wv=oovB', 'w-1=ABC', 'sur=B', 'sur_w=dictB|oov', 'org_end+1', 'org_ahead=1', 'org_ahead_w=dict1'],
+            ['c=司', 'c-1=公', 'c+1=2', 'c-2=C', 'c+2=0', 'b-1=公司', 'b+1=司2', 'b-2=C公', 'b+2=20', 'tri=公司2', 't=HHD', 'u=-', 'wp=E', 'wl=2E', 'wi=dict', 'wip=dictE', 'w=公司', 'wn=oovE', 'w+1=2023', 'wv=oovE', 'w-1=ABC', 'sur=E', 'sur_w=dictE|oov', 'org_end', 'org_ahead=0', 'org_ahead_w=dict0'],
+            ['c=2', 'c-1=司', 'c+1=0', 'c-2=公', 'c+2=2', 'b-1=司2', 'b+1=20', 'b-2=公司', 'b+2=02', 'tri=司20', 't=DHD', 'u=-', 'wp=B', 'wl=4B', 'wi=oov', 'wip=oovB', 'w=2023', 'wn=dictB', 'w+1=年', 'wv=dictB', 'w-1=公司'],
+            ['c=0', 'c-1=2', 'c+1=2', 'c-2=司', 'c+2=3', 'b-1=20', 'b+1=02', 'b-2=司2', 'b+2=23', 'tri=202', 't=DDD', 'u=-', 'wp=M', 'wl=4M', 'wi=oov', 'wip=oovM', 'w=2023', 'wn=dictM', 'w+1=年', 'wv=dictM', 'w-1=公司'],
+            ['c=2', 'c-1=0', 'c+1=3', 'c-2=2', 'c+2=年', 'b-1=02', 'b+1=23', 'b-2=20', 'b+2=3年', 'tri=023', 't=DDD', 'u=-', 'wp=M', 'wl=4M', 'wi=oov', 'wip=oovM', 'w=2023', 'wn=dictM', 'w+1=年', 'wv=dictM', 'w-1=公司'],
+            ['c=3', 'c-1=2', 'c+1=年', 'c-2=0', 'c+2=在', 'b-1=23', 'b+1=3年', 'b-2=02', 'b+2=年在', 'tri=23年', 't=DDH', 'u=-', 'wp=E', 'wl=4E', 'wi=oov', 'wip=oovE', 'w=2023', 'wn=dictE', 'w+1=年', 'wv=dictE', 'w-1=公司'],
+            ['c=年', 'c-1=3', 'c+1=在', 'c-2=2', 'c+2=上', 'b-1=3年', 'b+1=年在', 'b-2=23', 'b+2=在上', 'tri=3年在', 't=HDH', 'u=-', 'wp=S', 'wl=1S', 'wi=dict', 'wip=dictS', 'wn=dictS', 'w+1=在', 'wv=oovS', 'w-1=2023'],
+            ['c=在', 'c-1=年', 'c+1=上', 'c-2=3', 'c+2=海', 'b-1=年在', 'b+1=在上', 'b-2=3年', 'b+2=上海', 'tri=年在上', 't=HHH', 'u=-', 'wp=S', 'wl=1S', 'wi=dict', 'wip=dictS', 'wn=nsS', 'w+1=上海市', 'wv=dictS', 'w-1=年'],
+            ['c=上', 'c-1=在', 'c+1=海', 'c-2=年', 'c+2=市', 'b-1=在上', 'b+1=上海', 'b-2=年在', 'b+2=海市', 'tri=在上海', 't=HHH', 'u=-', 'wp=B', 'wl=3B', 'wi=ns', 'wip=nsB', 'w=上海市', 'wn=dictB', 'w+1=成立', 'wv=dictB', 'w-1=在'],
+            ['c=海', 'c-1=上', 'c+1=市', 'c-2=在', 'c+2=成', 'b-1=上海', 'b+1=海市', 'b-2=在上', 'b+2=市成', 'tri=上海市', 't=HHH', 'u=-', 'wp=M', 'wl=3M', 'wi=ns', 'wip=nsM', 'w=上海市', 'wn=dictM', 'w+1=成立', 'wv=dictM', 'w-1=在', 'sur=M', 'sur_w=nsM|dict'],
+            ['c=市', 'c-1=海', 'c+1=成', 'c-2=上', 'c+2=立', 'b-1=海市', 'b+1=市成', 'b-2=上海', 'b+2=成立', 'tri=海市成', 't=HHH', 'u=-', 'wp=E', 'wl=3E', 'wi=ns', 'wip=nsE', 'w=上海市', 'wn=dictE', 'w+1=成立', 'wv=dictE', 'w-1=在', 'place_end'],
+            ['c=成', 'c-1=市', 'c+1=立', 'c-2=海', 'c+2=，', 'b-1=市成', 'b+1=成立', 'b-2=海市', 'b+2=立，', 'tri=市成立', 't=HHH', 'u=-', 'wp=B', 'wl=2B', 'wi=dict', 'wip=dictB', 'w=成立', 'wn=oov1B', 'w+1=，', 'wv=nsB', 'w-1=上海市', 'sur=B', 'sur_w=dictB|oov1'],
+            ['c=立', 'c-1=成', 'c+1=，', 'c-2=市', 'c+2=约', 'b-1=成立', 'b+1=立，', 'b-2=市成', 'b+2=，约', 'tri=成立，', 't=HHP', 'u=-', 'wp=E', 'wl=2E', 'wi=dict', 'wip=dictE', 'w=成立', 'wn=oov1E', 'w+1=，', 'wv=nsE', 'w-1=上海市'],
+            ['c=，', 'c-1=立', 'c+1=约', 'c-2=成', 'c+2=翰', 'b-1=立，', 'b+1=，约', 'b-2=成立', 'b+2=约翰', 'tri=立，约', 't=PHH', 'u=-', 'wp=S', 'wl=1S', 'wi=oov1', 'wip=oov1S', 'wn=nrtS', 'w+1=约翰', 'wv=dictS', 'w-1=成立'],
+            ['c=约', 'c-1=，', 'c+1=翰', 'c-2=立', 'c+2=·', 'b-1=，约', 'b+1=约翰', 'b-2=立，', 'b+2=翰·', 'tri=，约翰', 't=HPH', 'u=-', 'wp=B', 'wl=2B', 'wi=nrt', 'wip=nrtB', 'w=约翰', 'wn=oov1B', 'w+1=·', 'wv=oov1B', 'w-1=，'],
+            ['c=翰', 'c-1=约', 'c+1=·', 'c-2=，', 'c+2=史', 'b-1=约翰', 'b+1=翰·', 'b-2=，约', 'b+2=·史', 'tri=约翰·', 't=HHM', 'u=-', 'wp=E', 'wl=2E', 'wi=nrt', 'wip=nrtE', 'w=约翰', 'wn=oov1E', 'w+1=·', 'wv=oov1E', 'w-1=，'],
+            ['c=·', 'c-1=翰', 'c+1=史', 'c-2=约', 'c+2=密', 'b-1=翰·', 'b+1=·史', 'b-2=约翰', 'b+2=史密', 'tri=翰·史', 't=MHH', 'u=-', 'wp=S', 'wl=1S', 'wi=oov1', 'wip=oov1S', 'wn=nrS', 'w+1=史密斯', 'wv=nrtS', 'w-1=约翰'],
+            ['c=史', 'c-1=·', 'c+1=密', 'c-2=翰', 'c+2=斯', 'b-1=·史', 'b+1=史密', 'b-2=翰·', 'b+2=密斯', 'tri=·史密', 't=HMH', 'u=-', 'wp=B', 'wl=3B', 'wi=nr', 'wip=nrB', 'w=史密斯', 'wn=dictB', 'w+1=任', 'wv=oov1B', 'w-1=·', 'sur=B', 'sur_w=nrB|dict'],
+            ['c=密', 'c-1=史', 'c+1=斯', 'c-2=·', 'c+2=任', 'b-1=史密', 'b+1=密斯', 'b-2=·史', 'b+2=斯任', 'tri=史密斯', 't=HHH', 'u=-', 'wp=M', 'wl=3M', 'wi=nr', 'wip=nrM', 'w=史密斯', 'wn=dictM', 'w+1=任', 'wv=oov1M', 'w-1=·'],
+            ['c=斯', 'c-1=密', 'c+1=任', 'c-2=史', 'c+2=C', 'b-1=密斯', 'b+1=斯任', 'b-2=史密', 'b+2=任C', 'tri=密斯任', 't=HHH', 'u=-', 'wp=E', 'wl=3E', 'wi=nr', 'wip=nrE', 'w=史密斯', 'wn=dictE', 'w+1=任', 'wv=oov1E', 'w-1=·', 'sur=E', 'sur_w=nrE|dict'],
+            ['c=任', 'c-1=斯', 'c+1=C', 'c-2=密', 'c+2=E', 'b-1=斯任', 'b+1=任C', 'b-2=密斯', 'b+2=CE', 'tri=斯任C', 't=HHL', 'u=-', 'wp=S', 'wl=1S', 'wi=dict', 'wip=dictS', 'wn=oovS', 'w+1=CEO', 'wv=nrS', 'w-1=史密斯', 'sur=S', 'sur_w=dictS|oov'],
+            ['c=C', 'c-1=任', 'c+1=E', 'c-2=斯', 'c+2=O', 'b-1=任C', 'b+1=CE', 'b-2=斯任', 'b+2=EO', 'tri=任CE', 't=LHL', 'u=U', 'wp=B', 'wl=3B', 'wi=oov', 'wip=oovB', 'w=CEO', 'wn=oov1B', 'w+1=！', 'wv=dictB', 'w-1=任'],
+            ['c=E', 'c-1=C', 'c+1=O', 'c-2=任', 'c+2=！', 'b-1=CE', 'b+1=EO', 'b-2=任C', 'b+2=O！', 'tri=CEO', 't=LLL', 'u=U', 'wp=M', 'wl=3M', 'wi=oov', 'wip=oovM', 'w=CEO', 'wn=oov1M', 'w+1=！', 'wv=dictM', 'w-1=任'],
+            ['c=O', 'c-1=E', 'c+1=！', 'c-2=C', 'c+2=\x03', 'b-1=EO', 'b+1=O！', 'b-2=CE', 'b+2=！\x03', 'tri=EO！', 't=LLP', 'u=U', 'wp=E', 'wl=3E', 'wi=oov', 'wip=oovE', 'w=CEO', 'wn=oov1E', 'w+1=！', 'wv=dictE', 'w-1=任'],
+            ['c=！', 'c-1=O', 'c+1=\x03', 'c-2=E', 'c+2=\x03', 'b-1=O！', 'b+1=！\x03', 'b-2=EO', 'b+2=\x03\x03', 'tri=O！\x03', 't=PL$', 'u=-', 'wp=S', 'wl=1S', 'wi=oov1', 'wip=oov1S', 'wv=oovS', 'w-1=CEO'],
+        ],
+    ),
+    (
+        '司马光说 华为技术有限公司很强',
+        [('司马光', 0, 3), ('说', 3, 4), ('华为', 5, 7), ('技术', 7, 9), ('有限公司', 9, 13), ('很', 13, 14), ('强', 14, 15)],
+        [
+            ['c=司', 'c-1=\x02', 'c+1=马', 'c-2=\x02', 'c+2=光', 'b-1=\x02司', 'b+1=司马', 'b-2=\x02\x02', 'b+2=马光', 'tri=\x02司马', 't=H^H', 'u=-', 'wp=B', 'wl=3B', 'wi=nr', 'wip=nrB', 'w=司马光', 'wn=dictB', 'w+1=说', 'sur=B', 'sur_w=nrB|dict', 'csur=B'],
+            ['c=马', 'c-1=司', 'c+1=光', 'c-2=\x02', 'c+2=说', 'b-1=司马', 'b+1=马光', 'b-2=\x02司', 'b+2=光说', 'tri=司马光', 't=HHH', 'u=-', 'wp=M', 'wl=3M', 'wi=nr', 'wip=nrM', 'w=司马光', 'wn=dictM', 'w+1=说', 'sur=M', 'sur_w=nrM|dict'],
+            ['c=光', 'c-1=马', 'c+1=说', 'c-2=司', 'c+2= ', 'b-1=马光', 'b+1=光说', 'b-2=司马', 'b+2=说 ', 'tri=马光说', 't=HHH', 'u=-', 'wp=E', 'wl=3E', 'wi=nr', 'wip=nrE', 'w=司马光', 'wn=dictE', 'w+1=说'],
+            ['c=说', 'c-1=光', 'c+1= ', 'c-2=马', 'c+2=华', 'b-1=光说', 'b+1=说 ', 'b-2=马光', 'b+2= 华', 'tri=光说 ', 't=HHS', 'u=-', 'wp=S', 'wl=1S', 'wi=dict', 'wip=dictS', 'wn=nrS', 'w+1=华为', 'wv=nrS', 'w-1=司马光'],
+            ['c= ', 'c-1=说', 'c+1=华', 'c-2=光', 'c+2=为', 'b-1=说 ', 'b+1= 华', 'b-2=光说', 'b+2=华为', 'tri=说 华', 't=SHH', 'u=-', 'wp=-'],
+            ['c=华', 'c-1= ', 'c+1=为', 'c-2=说', 'c+2=技', 'b-1= 华', 'b+1=华为', 'b-2=说 ', 'b+2=为技', 'tri= 华为', 't=HSH', 'u=-', 'wp=B', 'wl=2B', 'wi=nr', 'wip=nrB', 'w=华为', 'wn=dictB', 'w+1=技术', 'wv=dictB', 'w-1=说', 'sur=B', 'sur_w=nrB|dict', 'org_ahead=6-8', 'org_ahead_w=nr6-8'],
+            ['c=为', 'c-1=华', 'c+1=技', 'c-2= ', 'c+2=术', 'b-1=华为', 'b+1=为技', 'b-2= 华', 'b+2=技术', 'tri=华为技', 't=HHH', 'u=-', 'wp=E', 'wl=2E', 'wi=nr', 'wip=nrE', 'w=华为', 'wn=dictE', 'w+1=技术', 'wv=dictE', 'w-1=说', 'org_ahead=6-8', 'org_ahead_w=nr6-8'],
+            ['c=技', 'c-1=为', 'c+1=术', 'c-2=华', 'c+2=有', 'b-1=为技', 'b+1=技术', 'b-2=华为', 'b+2=术有', 'tri=为技术', 't=HHH', 'u=-', 'wp=B', 'wl=2B', 'wi=dict', 'wip=dictB', 'w=技术', 'wn=dictB', 'w+1=有限公司', 'wv=nrB', 'w-1=华为', 'org_ahead=5', 'org_ahead_w=dict5'],
+            ['c=术', 'c-1=技', 'c+1=有', 'c-2=为', 'c+2=限', 'b-1=技术', 'b+1=术有', 'b-2=为技', 'b+2=有限', 'tri=技术有', 't=HHH', 'u=-', 'wp=E', 'wl=2E', 'wi=dict', 'wip=dictE', 'w=技术', 'wn=dictE', 'w+1=有限公司', 'wv=nrE', 'w-1=华为', 'org_ahead=4', 'org_ahead_w=dict4'],
+            ['c=有', 'c-1=术', 'c+1=限', 'c-2=技', 'c+2=公', 'b-1=术有', 'b+1=有限', 'b-2=技术', 'b+2=限公', 'tri=术有限', 't=HHH', 'u=-', 'wp=B', 'wl=4B', 'wi=dict', 'wip=dictB', 'w=有限公司', 'wn=dictB', 'w+1=很', 'wv=dictB', 'w-1=技术', 'org_ahead=3', 'org_ahead_w=dict3'],
+            ['c=限', 'c-1=有', 'c+1=公', 'c-2=术', 'c+2=司', 'b-1=有限', 'b+1=限公', 'b-2=术有', 'b+2=公司', 'tri=有限公', 't=HHH', 'u=-', 'wp=M', 'wl=4M', 'wi=dict', 'wip=dictM', 'w=有限公司', 'wn=dictM', 'w+1=很', 'wv=dictM', 'w-1=技术', 'org_ahead=2', 'org_ahead_w=dict2'],
+            ['c=公', 'c-1=限', 'c+1=司', 'c-2=有', 'c+2=很', 'b-1=限公', 'b+1=公司', 'b-2=有限', 'b+2=司很', 'tri=限公司', 't=HHH', 'u=-', 'wp=M', 'wl=4M', 'wi=dict', 'wip=dictM', 'w=有限公司', 'wn=dictM', 'w+1=很', 'wv=dictM', 'w-1=技术', 'sur=M', 'sur_w=dictM|dict', 'org_end+1', 'org_ahead=1', 'org_ahead_w=dict1'],
+            ['c=司', 'c-1=公', 'c+1=很', 'c-2=限', 'c+2=强', 'b-1=公司', 'b+1=司很', 'b-2=限公', 'b+2=很强', 'tri=公司很', 't=HHH', 'u=-', 'wp=E', 'wl=4E', 'wi=dict', 'wip=dictE', 'w=有限公司', 'wn=dictE', 'w+1=很', 'wv=dictE', 'w-1=技术', 'sur=E', 'sur_w=dictE|dict', 'org_end', 'org_ahead=0', 'org_ahead_w=dict0'],
+            ['c=很', 'c-1=司', 'c+1=强', 'c-2=公', 'c+2=\x03', 'b-1=司很', 'b+1=很强', 'b-2=公司', 'b+2=强\x03', 'tri=司很强', 't=HHH', 'u=-', 'wp=S', 'wl=1S', 'wi=dict', 'wip=dictS', 'wn=dictS', 'w+1=强', 'wv=dictS', 'w-1=有限公司'],
+            ['c=强', 'c-1=很', 'c+1=\x03', 'c-2=司', 'c+2=\x03', 'b-1=很强', 'b+1=强\x03', 'b-2=司很', 'b+2=\x03\x03', 'tri=很强\x03', 't=HH$', 'u=-', 'wp=S', 'wl=1S', 'wi=dict', 'wip=dictS', 'wv=dictS', 'w-1=很', 'sur=S', 'sur_w=dictS|$'],
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), PINNED, ids=["title", "latin-digits-dot", "gap"])
+def test_crf_features_are_the_strings_the_model_was_trained_on(
+        text: str, words: list[tuple[str, int, int]], expected: list[list[str]]) -> None:
+    assert sentence_features(text, words, default_lexicon()) == expected
