@@ -1,7 +1,8 @@
 """Lexicons the extractors read, loaded lazily and once from the data files.
 
-Bilingual vocabulary lives in ``kg/schema/lexicons/``; extraction-only word lists
-(surnames, organization suffixes, context cues) in ``kg/extract/data/``.
+Vocabulary shared with the English side (titles, technologies, organization suffixes,
+surnames, member roles, event kinds) lives in ``kg/schema/lexicons/``; extraction-only
+word lists (context cues, transcription characters) in ``kg/extract/data/``.
 """
 from __future__ import annotations
 
