@@ -14,15 +14,18 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph
+
 from kg.errors import InputError
 from kg.export import get_exporter
+from kg.export.view import shared_views
 from kg.extract.pipeline import analyse
 from kg.graph import GraphBuilder
 from kg.ingest import read_inputs
 from kg.model import Analysis, Document
 from kg.resolve import resolve
 from kg.schema import DEFAULT_BASE
-from kg.store import write_store
+from kg.store import add_documents, write_store
 
 BUILD_EXPORTS = (("ttl", "graph.ttl"), ("trig", "graph.trig"), ("graphml", "graph.graphml"), ("html", "graph.html"))
 
@@ -72,17 +75,28 @@ def analyse_documents(documents: Sequence[Document], jobs: int = 1, progress: Pr
     return out
 
 
+def _memory_copy(quads: Sequence[pyoxigraph.Quad]) -> pyoxigraph.Store:
+    """The written store's content in memory: the exports scan the whole store several
+    times, and an in-memory Oxigraph store reads several times faster than the on-disk one."""
+    store = pyoxigraph.Store()
+    add_documents(store, quads)
+    return store
+
+
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildSummary:
     started = time.perf_counter()
     documents = read_inputs(options.inputs, lang=options.lang)
     builder = GraphBuilder(options.base)  # validate the base IRI before the long work
     analyses = analyse_documents(documents, options.jobs, progress)
     resolution = resolve(analyses, min_confidence=options.min_confidence, umlaut=options.umlaut)
-    store = write_store(options.out, builder.quads(resolution))
+    graph_quads = list(builder.quads(resolution))
+    write_store(options.out, graph_quads)
+    store = _memory_copy(graph_quads)
     files = [options.out / "store"]
-    for fmt, name in BUILD_EXPORTS:
-        get_exporter(fmt)(store, options.out / name)
-        files.append(options.out / name)
+    with shared_views():
+        for fmt, name in BUILD_EXPORTS:
+            get_exporter(fmt)(store, options.out / name)
+            files.append(options.out / name)
     quads = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))["n"].value)
     triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
     return BuildSummary(

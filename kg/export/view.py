@@ -9,6 +9,9 @@ role, plus a person -> role ``has_title`` edge so roles are not isolated nodes; 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 import pyoxigraph
@@ -119,8 +122,34 @@ def _first(values: set[str] | None, fallback: str) -> str:
     return min(values) if values else fallback
 
 
+# Views already read inside a ``shared_views()`` block, by (store identity, max_evidence).
+_SHARED: ContextVar[dict[tuple[int, int], tuple[pyoxigraph.Store, GraphView]] | None] = ContextVar(
+    "kg_shared_views", default=None)
+
+
+@contextmanager
+def shared_views() -> Iterator[None]:
+    """Within this block each store's view is read once: ``kg build`` writes GraphML and HTML
+    from the same view instead of scanning the store twice. The store must not change inside."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 def read_view(store: pyoxigraph.Store, *, max_evidence: int = 20) -> GraphView:
     """Read the property-graph view of a store (at most ``max_evidence`` quotes per node)."""
+    cache = _SHARED.get()
+    if cache is None:
+        return _read_view(store, max_evidence)
+    key = (id(store), max_evidence)
+    if key not in cache:  # the store is kept in the entry so its id cannot be reused meanwhile
+        cache[key] = (store, _read_view(store, max_evidence))
+    return cache[key][1]
+
+
+def _read_view(store: pyoxigraph.Store, max_evidence: int) -> GraphView:
     types = _by_entity(_rows(store, _TYPES), "e", "type")
     zh: dict[str, set[str]] = defaultdict(set)
     en: dict[str, set[str]] = defaultdict(set)

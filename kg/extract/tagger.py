@@ -39,8 +39,9 @@ class TaggerLexicon:
     dictionary: dict[str, str]  # jieba dictionary word -> its POS tag
 
     @cached_property
-    def max_suffix(self) -> int:
-        return max(len(w) for w in self.org_suffixes | self.place_suffixes)
+    def suffix_lengths(self) -> tuple[int, ...]:
+        """The lengths of organisation and place suffixes, shortest first."""
+        return tuple(sorted({len(w) for w in self.org_suffixes | self.place_suffixes}))
 
     @cached_property
     def max_title(self) -> int:
@@ -123,52 +124,84 @@ def _word_feature(word: str, lex: TaggerLexicon) -> str:
     return tag if tag in _ENTITY_TAGS else "dict"
 
 
+@dataclass(frozen=True)
+class _CharInfo:
+    """The features of one character that depend on the character alone."""
+
+    feature: str  # "c=" + char
+    script: str  # char_class(char)
+    case: str  # "u=" + U / l / -
+
+
+_CHAR_INFO: dict[str, _CharInfo] = {}
+
+
+def _char_info(char: str) -> _CharInfo:
+    """Per-character features, memoised: a text repeats a few thousand distinct characters."""
+    info = _CHAR_INFO.get(char)
+    if info is None:
+        case = "U" if char.isupper() else "l" if char.islower() else "-"
+        info = _CHAR_INFO[char] = _CharInfo("c=" + char, char_class(char), "u=" + case)
+    return info
+
+
+def _word_block(windex: int, pos: str, words: Sequence[tuple[str, int, int]], word_info: Sequence[str]) -> list[str]:
+    """Features of a character at position ``pos`` (B/M/E/S) of word ``windex``."""
+    word, start, end = words[windex]
+    info = word_info[windex]
+    feats = ["wl=%d%s" % (min(end - start, 5), pos), "wi=" + info, "wip=" + info + pos]
+    if end - start > 1:
+        feats.append("w=" + word)
+    if windex + 1 < len(words):
+        feats.append("wn=" + word_info[windex + 1] + pos)
+        feats.append("w+1=" + words[windex + 1][0])
+        if word_info[windex + 1] == "title":
+            feats.append("title_next=" + pos)
+    if windex > 0:
+        feats.append("wv=" + word_info[windex - 1] + pos)
+        feats.append("w-1=" + words[windex - 1][0])
+    return feats
+
+
 def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
                       lex: TaggerLexicon) -> list[list[str]]:
     """CRF features for every character of ``text``; ``words`` are its jieba words with offsets
-    relative to ``text`` (characters outside any word, e.g. spaces, get no word features)."""
+    relative to ``text`` (characters outside any word, e.g. spaces, get no word features).
+
+    The strings and their order are what the shipped model was trained on (pinned in
+    ``tests/test_speed_invariants.py``)."""
     n = len(text)
     padded = "\x02\x02" + text + "\x03\x03"
-    classes = [char_class(c) for c in text]
+    chars = [_char_info(c) for c in text]
+    scripts = "^" + "".join(c.script for c in chars) + "$"
     positions = _word_positions(n, words)
     word_info = [_word_feature(w, lex) for w, _, _ in words]
     org_end, place_end = _suffix_ends(text, positions, lex)
-    org_ahead = _distance_ahead(org_end, classes)
+    org_ahead = _distance_ahead(org_end, scripts[1:-1])
+    surnames, compound_surnames = lex.surnames, lex.compound_surnames
     features: list[list[str]] = []
     for i, char in enumerate(text):
-        j = i + 2
         pos, windex = positions[i]
+        info = chars[i]
+        after = padded[i + 2:i + 4]
         feats = [
-            "c=" + char, "c-1=" + padded[j - 1], "c+1=" + padded[j + 1],
-            "c-2=" + padded[j - 2], "c+2=" + padded[j + 2],
-            "b-1=" + padded[j - 1:j + 1], "b+1=" + padded[j:j + 2],
-            "b-2=" + padded[j - 2:j], "b+2=" + padded[j + 1:j + 3],
-            "tri=" + padded[j - 1:j + 2],
-            "t=" + classes[i] + (classes[i - 1] if i else "^") + (classes[i + 1] if i + 1 < n else "$"),
-            "u=" + ("U" if char.isupper() else "l" if char.islower() else "-"),
+            info.feature, "c-1=" + padded[i + 1], "c+1=" + padded[i + 3],
+            "c-2=" + padded[i], "c+2=" + padded[i + 4],
+            "b-1=" + padded[i + 1:i + 3], "b+1=" + after,
+            "b-2=" + padded[i:i + 2], "b+2=" + padded[i + 3:i + 5],
+            "tri=" + padded[i + 1:i + 4],
+            "t=" + info.script + scripts[i] + scripts[i + 2],
+            info.case,
             "wp=" + pos,
         ]
         if windex >= 0:
-            word, start, end = words[windex]
-            length = min(end - start, 5)
-            info = word_info[windex]
-            feats += ["wl=%d%s" % (length, pos), "wi=" + info, "wip=" + info + pos]
-            if end - start > 1:
-                feats.append("w=" + word)
-            if windex + 1 < len(words):
-                feats.append("wn=" + word_info[windex + 1] + pos)
-                feats.append("w+1=" + words[windex + 1][0])
-                if word_info[windex + 1] == "title":
-                    feats.append("title_next=" + pos)
-            if windex > 0:
-                feats.append("wv=" + word_info[windex - 1] + pos)
-                feats.append("w-1=" + words[windex - 1][0])
-        if char in lex.surnames:
+            feats += _word_block(windex, pos, words, word_info)
+        if char in surnames:
             feats.append("sur=" + pos)
             if windex >= 0:
                 following = word_info[windex + 1] if windex + 1 < len(words) else "$"
                 feats.append("sur_w=%s%s|%s" % (word_info[windex], pos, following))
-        if padded[j:j + 2] in lex.compound_surnames:
+        if after in compound_surnames:
             feats.append("csur=" + pos)
         if org_end[i]:
             feats.append("org_end")
@@ -176,10 +209,11 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
             feats.append("place_end")
         if i + 1 < n and org_end[i + 1]:
             feats.append("org_end+1")
-        if org_ahead[i]:
-            feats.append("org_ahead=" + org_ahead[i])
+        ahead = org_ahead[i]
+        if ahead:
+            feats.append("org_ahead=" + ahead)
             if windex >= 0:
-                feats.append("org_ahead_w=" + word_info[windex] + org_ahead[i])
+                feats.append("org_ahead_w=" + word_info[windex] + ahead)
         features.append(feats)
     return features
 
@@ -190,14 +224,19 @@ def _suffix_ends(text: str, positions: Sequence[tuple[str, int]],
     (so the 部 of 部分 does not count)."""
     n = len(text)
     org_end, place_end = [False] * n, [False] * n
-    longest = lex.max_suffix
+    org_suffixes, place_suffixes = lex.org_suffixes, lex.place_suffixes
+    lengths = lex.suffix_lengths
     for i in range(n):
         if positions[i][0] not in "ES-":
             continue
-        for k in range(1, min(longest, i + 1) + 1):
+        for k in lengths:
+            if k > i + 1:
+                break
             piece = text[i + 1 - k:i + 1]
-            org_end[i] = org_end[i] or piece in lex.org_suffixes
-            place_end[i] = place_end[i] or piece in lex.place_suffixes
+            if piece in org_suffixes:
+                org_end[i] = True
+            if piece in place_suffixes:
+                place_end[i] = True
     return org_end, place_end
 
 
