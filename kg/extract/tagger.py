@@ -7,6 +7,7 @@ segmenting again; ``tag_text`` segments by itself for evaluation and tests.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -331,6 +332,7 @@ class LearnedTagger:
         if self._tokenizer is None:
             import jieba
 
+            logging.getLogger("jieba").setLevel(logging.WARNING)  # no "Building prefix dict" chatter
             tokenizer = jieba.Tokenizer()
             tokenizer.initialize()
             self._tokenizer = tokenizer

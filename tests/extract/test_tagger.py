@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import jieba
@@ -83,6 +84,12 @@ def test_person_mentions_leave_out_forms_of_address(tagger: LearnedTagger) -> No
 def test_tag_text_segments_by_itself(tagger: LearnedTagger) -> None:
     text = "上海交通大学校长李振东今天访问了清华大学。"
     assert "李振东" in found(tagger.tag_text(text), EntityType.PERSON)
+
+
+def test_tag_text_does_not_log_jieba_progress(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG, logger="jieba"):  # as in a fresh process, where jieba logs its set-up
+        LearnedTagger.load().tag_text("国家统计局发布了报告。")
+    assert [r.getMessage() for r in caplog.records if r.name == "jieba"] == []
 
 
 def test_missing_model_raises_model_error(tmp_path: Path) -> None:
