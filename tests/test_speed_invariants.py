@@ -1,11 +1,15 @@
-"""Speed work must not change results: the CRF features the shipped model was trained on
+"""Speed work must not change results. The CRF features the shipped model was trained on
 are pinned here, character by character, for hand-written sentences with hand-given words
-(so the pins depend on the tagger's lexicons only, not on jieba's segmentation)."""
+(so the pins depend on the tagger's lexicons only, not on jieba's segmentation); the
+Turtle dump's triple order is checked against the plain string-key sort it replaced."""
 from __future__ import annotations
 
+import pyoxigraph
 import pytest
 
+from kg.export.rdf import _sorted_triples
 from kg.extract.tagger import default_lexicon, sentence_features
+from kg.store import add_documents
 
 PINNED = [
     (
@@ -90,3 +94,23 @@ PINNED = [
 def test_crf_features_are_the_strings_the_model_was_trained_on(
         text: str, words: list[tuple[str, int, int]], expected: list[list[str]]) -> None:
     assert sentence_features(text, words, default_lexicon()) == expected
+
+
+def test_turtle_triple_order_is_the_order_of_the_terms_strings() -> None:
+    ex = "http://example.org/"
+    subjects = [pyoxigraph.NamedNode(ex + "a"), pyoxigraph.NamedNode(ex + "a-b"), pyoxigraph.NamedNode(ex + "ab"),
+                pyoxigraph.BlankNode("b1"), pyoxigraph.BlankNode("b12")]
+    predicates = [pyoxigraph.NamedNode(ex + "p"), pyoxigraph.NamedNode(ex + "p2")]
+    objects = [
+        pyoxigraph.Literal("张"), pyoxigraph.Literal("张三"), pyoxigraph.Literal("张", language="zh"),
+        pyoxigraph.Literal("张", language="zh-hans"), pyoxigraph.Literal("a b"), pyoxigraph.Literal("a"),
+        pyoxigraph.Literal("a\nb"), pyoxigraph.Literal("a\tb"), pyoxigraph.Literal('a"b'), pyoxigraph.Literal("a\\b"),
+        pyoxigraph.Literal("7", datatype=pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+        pyoxigraph.NamedNode(ex + "o"), pyoxigraph.BlankNode("b1"),
+    ]
+    graph = pyoxigraph.NamedNode(ex + "doc")
+    store = pyoxigraph.Store()
+    add_documents(store, [pyoxigraph.Quad(s, p, o, graph) for s in subjects for p in predicates for o in objects])
+    expected = sorted((pyoxigraph.Triple(s, p, o) for s in subjects for p in predicates for o in objects),
+                      key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    assert _sorted_triples(store) == expected
