@@ -39,8 +39,10 @@ def find_persons(text: str, sentences: Sequence[Sentence], titles: Sequence[Ment
     taken = [(m.start, m.end) for m in list(titles) + list(blocked)]
     boundaries = {t.start for s in sentences for t in s.tokens} | {len(text)}
     found: dict[tuple[int, int], Mention] = {}
-    for pos in range(len(text)):
-        for surname in _surnames_at(text, pos):
+    names = lexicons.surnames()
+    # A name starts at a word boundary or right after a title (see _best_candidate).
+    for pos in sorted(p for p in boundaries | set(title_ends) if p < len(text)):
+        for surname in _surnames_at(text, pos, names):
             best = _best_candidate(text, pos, surname, title_starts, title_ends, boundaries)
             if best is None:
                 continue
@@ -89,8 +91,7 @@ def _foreign_names(text: str, title_starts, title_ends, boundaries) -> list[Ment
     return out
 
 
-def _surnames_at(text: str, pos: int) -> list[str]:
-    names = lexicons.surnames()
+def _surnames_at(text: str, pos: int, names: dict[str, bool]) -> list[str]:
     out = []
     if text[pos:pos + 2] in names:
         out.append(text[pos:pos + 2])
@@ -100,11 +101,11 @@ def _surnames_at(text: str, pos: int) -> list[str]:
 
 
 def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
+    if pos not in boundaries and pos not in title_ends:
+        return None  # 俄罗斯总统: a surname character inside a word does not start a name
     weak_surname = lexicons.surnames()[surname]
     before = _evidence_before(text, pos, title_ends)
     best, best_score = None, 0.0
-    if pos not in boundaries and pos not in title_ends:
-        return None  # 俄罗斯总统: a surname character inside a word does not start a name
     for given_len in (2, 1):
         end = pos + len(surname) + given_len
         if end > len(text):
@@ -159,24 +160,38 @@ def _evidence_before(text: str, pos: int, title_ends) -> _Evidence | None:
         return _Evidence(0.9, "title")
     if pos == 0 or text[pos - 1] in _BOUNDARY:
         return _Evidence(0.5, "boundary")
-    for cue in lexicons.cues()["person_before"]:
-        if text.startswith(cue, pos - len(cue)):
-            return _Evidence(0.6, "cue")
+    if _ends_with_cue(text, pos, "person_before"):
+        return _Evidence(0.6, "cue")
     return None
 
 
 def _evidence_after(text: str, end: int, title_starts) -> _Evidence | None:
     if end in title_starts:
         return _Evidence(0.9, "title")
-    for word in lexicons.cues()["honorific"]:
-        if text.startswith(word, end):
-            return _Evidence(0.85, "honorific")
+    if _starts_with_cue(text, end, "honorific"):
+        return _Evidence(0.85, "honorific")
     if end == len(text) or text[end] in _BOUNDARY:
         return _Evidence(0.4, "boundary")
-    for cue in lexicons.cues()["person_after"]:
-        if text.startswith(cue, end):
-            return _Evidence(0.6, "cue")
+    if _starts_with_cue(text, end, "person_after"):
+        return _Evidence(0.6, "cue")
     return None
+
+
+@lru_cache(maxsize=None)
+def _cue_lengths(kind: str) -> tuple[int, ...]:
+    """The lengths of the cue words of one kind: a cue is found by slicing the text at each
+    length and looking the slice up, instead of testing every cue."""
+    return tuple(sorted({len(w) for w in lexicons.cues()[kind]}))
+
+
+def _starts_with_cue(text: str, pos: int, kind: str) -> bool:
+    words = lexicons.cues()[kind]
+    return any(text[pos:pos + n] in words for n in _cue_lengths(kind))
+
+
+def _ends_with_cue(text: str, pos: int, kind: str) -> bool:
+    words = lexicons.cues()[kind]
+    return any(text[pos - n:pos] in words for n in _cue_lengths(kind) if n <= pos)
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -200,7 +215,7 @@ def propagate_names(text: str, mentions: list[Mention], taken) -> list[Mention]:
                 continue
             # do not cut into a longer name: the next character must not extend it
             if e < len(text) and _HAN.match(text[e]) and len(name) == 2 and text[e] not in _NOT_GIVEN \
-                    and not any(text.startswith(w, e) for w in lexicons.cues()["person_after"]):
+                    and not _starts_with_cue(text, e, "person_after"):
                 continue
             spans.append((s, e))
             out.append(Mention(EntityType.PERSON, s, e, name, source.confidence * 0.9, "name-propagation"))
