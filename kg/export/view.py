@@ -82,10 +82,7 @@ def _rows(store: pyoxigraph.Store, body: str) -> list[dict[str, str]]:
     """Run a SELECT over the union of the document graphs; values as plain strings."""
     solutions = store.query(sparql_prefixes() + body)
     names = [v.value for v in solutions.variables]
-    out = []
-    for sol in solutions:
-        out.append({n: sol[n].value for n in names if sol[n] is not None})
-    return out
+    return [{n: term.value for n, term in zip(names, sol) if term is not None} for sol in solutions]
 
 
 # Single-pattern scans joined in Python: the union default graph repeats a triple once per
