@@ -25,7 +25,7 @@ from kg.ingest import read_inputs
 from kg.model import Analysis, Document
 from kg.resolve import resolve
 from kg.schema import DEFAULT_BASE
-from kg.store import add_documents, write_store
+from kg.store import write_store
 
 BUILD_EXPORTS = (("ttl", "graph.ttl"), ("trig", "graph.trig"), ("graphml", "graph.graphml"), ("html", "graph.html"))
 
@@ -77,9 +77,12 @@ def analyse_documents(documents: Sequence[Document], jobs: int = 1, progress: Pr
 
 def _memory_copy(quads: Sequence[pyoxigraph.Quad]) -> pyoxigraph.Store:
     """The written store's content in memory: the exports scan the whole store several
-    times, and an in-memory Oxigraph store reads several times faster than the on-disk one."""
+    times, and an in-memory Oxigraph store reads several times faster than the on-disk one.
+    As in ``kg.store.add_documents``, the default graph is the set union of the document
+    graphs; Oxigraph computes it here, without a Python object per triple."""
     store = pyoxigraph.Store()
-    add_documents(store, quads)
+    store.bulk_extend(quads)
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 
 
