@@ -7,7 +7,7 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
-from kg.export.rdf import _sorted_triples
+from kg.export.rdf import _sorted_quads, _sorted_triples
 from kg.extract.tagger import default_lexicon, sentence_features
 from kg.store import add_documents
 
@@ -96,21 +96,40 @@ def test_crf_features_are_the_strings_the_model_was_trained_on(
     assert sentence_features(text, words, default_lexicon()) == expected
 
 
-def test_turtle_triple_order_is_the_order_of_the_terms_strings() -> None:
-    ex = "http://example.org/"
-    subjects = [pyoxigraph.NamedNode(ex + "a"), pyoxigraph.NamedNode(ex + "a-b"), pyoxigraph.NamedNode(ex + "ab"),
+EX = "http://example.org/"
+
+
+def tricky_quads() -> list[pyoxigraph.Quad]:
+    """Terms whose strings are prefixes of each other, escapes, language tags, datatypes."""
+    subjects = [pyoxigraph.NamedNode(EX + "a"), pyoxigraph.NamedNode(EX + "a-b"), pyoxigraph.NamedNode(EX + "ab"),
                 pyoxigraph.BlankNode("b1"), pyoxigraph.BlankNode("b12")]
-    predicates = [pyoxigraph.NamedNode(ex + "p"), pyoxigraph.NamedNode(ex + "p2")]
+    predicates = [pyoxigraph.NamedNode(EX + "p"), pyoxigraph.NamedNode(EX + "p2")]
     objects = [
         pyoxigraph.Literal("张"), pyoxigraph.Literal("张三"), pyoxigraph.Literal("张", language="zh"),
         pyoxigraph.Literal("张", language="zh-hans"), pyoxigraph.Literal("a b"), pyoxigraph.Literal("a"),
         pyoxigraph.Literal("a\nb"), pyoxigraph.Literal("a\tb"), pyoxigraph.Literal('a"b'), pyoxigraph.Literal("a\\b"),
         pyoxigraph.Literal("7", datatype=pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
-        pyoxigraph.NamedNode(ex + "o"), pyoxigraph.BlankNode("b1"),
+        pyoxigraph.NamedNode(EX + "o"), pyoxigraph.BlankNode("b1"),
     ]
-    graph = pyoxigraph.NamedNode(ex + "doc")
+    graphs = [pyoxigraph.NamedNode(EX + "doc/2"), pyoxigraph.NamedNode(EX + "doc/10"), pyoxigraph.NamedNode(EX + "doc")]
+    return [pyoxigraph.Quad(s, p, o, g)
+            for gi, g in enumerate(graphs) for si, s in enumerate(subjects) for p in predicates
+            for oi, o in enumerate(objects) if (gi + si + oi) % 3]  # graphs share some triples, not all
+
+
+def str_key(q: pyoxigraph.Quad | pyoxigraph.Triple) -> tuple[str, ...]:
+    graph = (str(q.graph_name),) if isinstance(q, pyoxigraph.Quad) else ()
+    return graph + (str(q.subject), str(q.predicate), str(q.object))
+
+
+def test_turtle_triple_order_is_the_order_of_the_terms_strings() -> None:
     store = pyoxigraph.Store()
-    add_documents(store, [pyoxigraph.Quad(s, p, o, graph) for s in subjects for p in predicates for o in objects])
-    expected = sorted((pyoxigraph.Triple(s, p, o) for s in subjects for p in predicates for o in objects),
-                      key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    add_documents(store, tricky_quads())
+    expected = sorted({q.triple for q in tricky_quads()}, key=str_key)
     assert _sorted_triples(store) == expected
+
+
+def test_trig_quad_order_is_the_order_of_the_terms_strings() -> None:
+    store = pyoxigraph.Store()
+    add_documents(store, tricky_quads())
+    assert _sorted_quads(store) == sorted(tricky_quads(), key=str_key)

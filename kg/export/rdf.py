@@ -13,32 +13,34 @@ from pyoxigraph import RdfFormat
 
 from kg.errors import StoreError
 from kg.schema import PREFIXES
-from kg.store import document_quads, union_triples
+from kg.store import union_triples
 
 
 def _sorted_triples(store: pyoxigraph.Store) -> list[pyoxigraph.Triple]:
-    """Triples in (str(s), str(p), str(o)) order, computed from one N-Triples serialisation
-    instead of three ``str`` calls per triple (the union graph is a set: no duplicates)."""
-    triples = list(union_triples(store))
-    lines = _nt_lines(triples)
-    return [triples[i] for i in sorted(range(len(triples)), key=lines.__getitem__)]
+    """Union triples in (str(s), str(p), str(o)) order (the union graph is a set: no duplicates)."""
+    return _in_line_order(list(union_triples(store)), RdfFormat.N_TRIPLES)
 
 
 def _sorted_quads(store: pyoxigraph.Store) -> list[pyoxigraph.Quad]:
-    return sorted(document_quads(store),
-                  key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    """Document quads in (str(g), str(s), str(p), str(o)) order: graph by graph, as the
+    store's document graphs are its named graphs."""
+    out: list[pyoxigraph.Quad] = []
+    for graph in sorted(store.named_graphs(), key=str):
+        out += _in_line_order(list(store.quads_for_pattern(None, None, None, graph)), RdfFormat.N_QUADS)
+    return out
 
 
-def _nt_lines(triples: list[pyoxigraph.Triple]) -> list[str]:
-    """Each triple's N-Triples line, ``S P O .``, serialised in one call.
+def _in_line_order(items: list, fmt: RdfFormat) -> list:
+    """Triples (or the quads of one graph) sorted by their N-Triples (N-Quads) lines,
+    ``S P O [G] .``, serialised in one call instead of one ``str`` per term.
 
-    Sorting these lines orders triples exactly as sorting (str(s), str(p), str(o)) would:
-    a term's string is its N-Triples form, and no term is a proper prefix of another term
-    unless the longer one goes on with a character above the separating space."""
-    lines = pyoxigraph.serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8").split("\n")[:-1]
-    if len(lines) != len(triples):
-        raise StoreError(f"N-Triples gave {len(lines)} lines for {len(triples)} triples")
-    return lines
+    This is the order of (str(s), str(p), str(o)): a term's string is its N-Triples form,
+    and no term is a proper prefix of another unless the longer one goes on with a
+    character above the separating space (pinned in tests/test_speed_invariants.py)."""
+    lines = pyoxigraph.serialize(items, format=fmt).decode("utf-8").split("\n")[:-1]
+    if len(lines) != len(items):
+        raise StoreError(f"{fmt} gave {len(lines)} lines for {len(items)} statements")
+    return [items[i] for i in sorted(range(len(items)), key=lines.__getitem__)]
 
 
 def _write(data, path: Path, fmt: RdfFormat, prefixes: bool) -> None:
