@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,15 +75,17 @@ def analyse_documents(documents: Sequence[Document], jobs: int = 1, progress: Pr
     return out
 
 
-def _memory_copy(quads: Sequence[pyoxigraph.Quad]) -> pyoxigraph.Store:
-    """The written store's content in memory: the exports scan the whole store several
-    times, and an in-memory Oxigraph store reads several times faster than the on-disk one.
-    As in ``kg.store.add_documents``, the default graph is the set union of the document
-    graphs; Oxigraph computes it here, without a Python object per triple."""
-    store = pyoxigraph.Store()
-    store.bulk_extend(quads)
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-    return store
+def _write_stores(out: Path, quads: Iterable[pyoxigraph.Quad]) -> pyoxigraph.Store:
+    """Write ``out/store`` and return an in-memory copy of it for the exports, which scan the
+    whole store several times: an in-memory Oxigraph store reads several times faster than
+    the on-disk one. As in ``kg.store.add_documents``, the copy's default graph is the set
+    union of the document graphs; Oxigraph computes it, without a Python object per triple."""
+    quads = list(quads)
+    write_store(out, quads)
+    copy = pyoxigraph.Store()
+    copy.bulk_extend(quads)
+    copy.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return copy
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildSummary:
@@ -92,9 +94,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
     builder = GraphBuilder(options.base)  # validate the base IRI before the long work
     analyses = analyse_documents(documents, options.jobs, progress)
     resolution = resolve(analyses, min_confidence=options.min_confidence, umlaut=options.umlaut)
-    graph_quads = list(builder.quads(resolution))
-    write_store(options.out, graph_quads)
-    store = _memory_copy(graph_quads)
+    store = _write_stores(options.out, builder.quads(resolution))
     files = [options.out / "store"]
     with shared_views():
         for fmt, name in BUILD_EXPORTS:

@@ -4,12 +4,15 @@ are pinned here, character by character, for hand-written sentences with hand-gi
 Turtle dump's triple order is checked against the plain string-key sort it replaced."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph
 import pytest
 
+from kg.build import BuildOptions, build
 from kg.export.rdf import _sorted_quads, _sorted_triples
 from kg.extract.tagger import default_lexicon, sentence_features
-from kg.store import add_documents
+from kg.store import add_documents, open_store
 
 PINNED = [
     (
@@ -133,3 +136,16 @@ def test_trig_quad_order_is_the_order_of_the_terms_strings() -> None:
     store = pyoxigraph.Store()
     add_documents(store, tricky_quads())
     assert _sorted_quads(store) == sorted(tricky_quads(), key=str_key)
+
+
+def test_build_exports_and_counts_what_the_written_store_holds(tmp_path: Path) -> None:
+    source = tmp_path / "in" / "report.txt"
+    source.parent.mkdir()
+    source.write_text("工业和信息化部信息技术发展司司长王建国主持会议。\n清华大学教授李明华介绍了区块链。\n", encoding="utf-8")
+    summary = build(BuildOptions([source.parent], tmp_path / "out"))
+    store = open_store(tmp_path / "out")
+    written = {q for q in store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, pyoxigraph.DefaultGraph)}
+    union = set(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
+    assert (summary.quads, summary.triples) == (len(written), len(union)) != (0, 0)
+    turtle = pyoxigraph.parse(path=str(tmp_path / "out" / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    assert {q.triple for q in turtle} == {q.triple for q in union}
