@@ -25,7 +25,7 @@ from kg.ingest import read_inputs
 from kg.model import Analysis, Document
 from kg.resolve import resolve
 from kg.schema import DEFAULT_BASE
-from kg.store import write_store
+from kg.store import add_documents, write_store
 
 BUILD_EXPORTS = (("ttl", "graph.ttl"), ("trig", "graph.trig"), ("graphml", "graph.graphml"), ("html", "graph.html"))
 
@@ -78,13 +78,11 @@ def analyse_documents(documents: Sequence[Document], jobs: int = 1, progress: Pr
 def _write_stores(out: Path, quads: Iterable[pyoxigraph.Quad]) -> pyoxigraph.Store:
     """Write ``out/store`` and return an in-memory copy of it for the exports, which scan the
     whole store several times: an in-memory Oxigraph store reads several times faster than
-    the on-disk one. As in ``kg.store.add_documents``, the copy's default graph is the set
-    union of the document graphs; Oxigraph computes it, without a Python object per triple."""
+    the on-disk one."""
     quads = list(quads)
     write_store(out, quads)
     copy = pyoxigraph.Store()
-    copy.bulk_extend(quads)
-    copy.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    add_documents(copy, quads)
     return copy
 
 

@@ -24,10 +24,8 @@ def add_documents(store: pyoxigraph.Store, quads: Iterable[pyoxigraph.Quad]) -> 
     Oxigraph's on-the-fly union (``use_default_graph_as_union``) repeats a triple once per
     graph that holds it, which multiplies joins and COUNTs; a materialised, duplicate-free
     union is what analysts' queries (and the Turtle dump) need."""
-    quads = list(quads)
-    union = {pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads}
     store.bulk_extend(quads)
-    store.bulk_extend(pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.DefaultGraph()) for t in union)
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")  # a set: no duplicates
 
 
 def document_quads(store: pyoxigraph.Store) -> Iterable[pyoxigraph.Quad]:
