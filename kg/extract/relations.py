@@ -84,7 +84,7 @@ def _units(text: str, mentions, idx: list[int]) -> list[Relation]:
 
 
 def _talks_about(text: str, mentions, idx: list[int], sentence: Sentence) -> list[Relation]:
-    speech = lexicons.cues()["event_verb"] | {"表示", "指出", "强调", "介绍了", "阐述了"}
+    speech = lexicons.cues()["role_speaker"]
     out = []
     persons = [i for i in idx if mentions[i].type is EntityType.PERSON]
     for i in persons:
