@@ -94,8 +94,9 @@ def _reconcile_organization(text: str, layout: _Layout, lm: Mention, units: list
             layout.remove(u)
             layout.add(_agreed(u, lm))
         return
-    if lm.confidence < 0.6 or _generic_core(lm.text) or any(u.method == "org-lexicon" for u in units):
-        return
+    if lm.confidence < 0.6 or _generic_core(lm.text) or any(u.method == "org-lexicon" or u.method.endswith(":joined")
+                                                            for u in units):
+        return  # lexicon names and names the grammar joined over 与/和 (车辆与运载学院) stand
     if lm.end < units[-1].end:
         return  # a name cut short inside a unit the grammar closed with its suffix
     for u in units:

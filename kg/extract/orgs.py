@@ -127,7 +127,9 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             # 电网公司技术学院: a unit with a generic two-character core is named with its parent
             parent = found.pop()
             start = parent.start
-        found.append(Mention(EntityType.ORG, start, e, text[start:e], conf, f"org-grammar:{suffix.kind}"))
+        joined = any(j in text[start:s] for j in _JOINING_CHARS)
+        found.append(Mention(EntityType.ORG, start, e, text[start:e], conf,
+                             f"org-grammar:{suffix.kind}" + (":joined" if joined else "")))
         last_end = pos = e
     return found
 
@@ -168,20 +170,41 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
     inside = next((t for t in tokens if t.start < suffix_start < t.end), None)
     if inside is not None and inside.start >= floor and all(_CORE_CHAR.match(c) for c in text[inside.start:suffix_start]):
         start = inside.start
-    for t in reversed([t for t in tokens if t.end <= start]):
+    left = [t for t in tokens if t.end <= start]
+    for k in range(len(left) - 1, -1, -1):
+        t = left[k]
         if t.end != start or t.start < floor:
             break
         piece = text[t.start:start]
         if any(a < start and t.start < b for a, b in title_spans):
             break
+        if t.text in _JOINING_CHARS and start < suffix_start and k > 0 and _joins_nouns(left[k - 1], t, floor):
+            start = t.start  # 车辆与运载学院, 机械科学与工程学院: 与 joins two fields of one name
+            continue
         if not all(_CORE_CHAR.match(c) for c in piece) or piece in stops:
             break
-        if (len(t.text) > 1 and tags.get(t.text) in _STOP_TAGS) or t.text in _STOP_CHARS or piece.isdigit():
+        tag = tags.get(t.text)
+        # a verb right before the suffix names the unit's work (智能驾驶事业群); further left
+        # it governs the name (走访蓝海科技有限公司)
+        verb_inside = tag == "v" and start == suffix_start
+        if (len(t.text) > 1 and tag in _STOP_TAGS and not verb_inside) or t.text in _STOP_CHARS or piece.isdigit():
             break
         if suffix_start - t.start > MAX_CORE_CHARS:
             break
         start = t.start
+    while text.startswith(_JOINING_CHARS, start):
+        start += 1  # a joiner whose left side was not taken (代表和专家顾问委员会) is not part of it
     return _detach_name(text, tokens, start, suffix_start, title_spans)
+
+
+_JOINING_CHARS = ("与", "和")
+
+
+def _joins_nouns(before: Token, joiner: Token, floor: int) -> bool:
+    """与/和 inside a name joins two fields (车辆与运载): the word before it is a
+    two-character-or-longer noun that is not the end of a previous name."""
+    return before.end == joiner.start and before.start >= floor and len(before.text) >= 2 \
+        and dictionary_tags().get(before.text) in ("n", "vn", "nz")
 
 
 def _detach_name(text: str, tokens: Sequence[Token], start: int, suffix_start: int, title_spans) -> int:

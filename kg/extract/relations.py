@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -48,6 +49,15 @@ def _posts(text: str, mentions, idx: list[int]) -> list[Relation]:
         nxt = mentions[idx[k + 1]] if k + 1 < len(idx) else None
         before = prev if prev and prev.type is EntityType.ROLE and _adjacent(text, prev, person) else None
         after = nxt if nxt and nxt.type is EntityType.ROLE and _adjacent(text, person, nxt) else None
+        joined = _titles_joined_before(text, mentions, idx, before)
+        shared_org = None  # 学会常务副理事长兼秘书长彭晓明: 秘书长 is at the same 学会
+        for extra, joiner in joined:
+            # 学院院长、中国工程院院士欧阳立新: every title of the chain is a post of the name
+            org = _org_left_of(text, mentions, idx, mentions[extra])
+            if joiner != "、" and org is not None and shared_org is None:
+                shared_org = org
+            out.append(Relation(Predicate.HOLDS_POST, i, extra, round(min(person.confidence, mentions[extra].confidence) * 0.9, 3),
+                                "chain:org+title+joined-title+name", context=org))
         for title, org_anchor in ((before, before), (after, person)):
             if title is None:
                 continue
@@ -56,10 +66,39 @@ def _posts(text: str, mentions, idx: list[int]) -> list[Relation]:
             # before the name (首席科学家斯雪明教授: 教授 has no organization).
             if title is after and before is not None:
                 org = None
+            if title is before and org is None and joined and joined[0][1] != "、":
+                org = shared_org
             conf = min(person.confidence, title.confidence) * (1.0 if org is not None else 0.9)
             out.append(Relation(Predicate.HOLDS_POST, i, mentions.index(title), round(conf, 3),
                                 "chain:org+title+name" if title is before else "chain:org+name+title",
                                 context=org))
+    return out
+
+
+_COUNTED = re.compile(r"等?[\d一二三四五六七八九十百千]+[家个](?:企业|单位|机构|公司|高校)?")
+_TITLE_JOINERS = ("兼任", "兼", "、")
+
+
+def _titles_joined_before(text: str, mentions, idx: list[int], title: Mention | None) -> list[tuple[int, str]]:
+    """Titles chained before ``title`` by 兼 or 、, each possibly with its own organization:
+    (title index, joiner) from nearest to farthest."""
+    out: list[tuple[int, str]] = []
+    current = title
+    while current is not None:
+        start = current.start
+        org = _org_left_of(text, mentions, idx, current)
+        while org is not None:  # over the title's own organization chain
+            start = mentions[org].start
+            org = _org_left_of(text, mentions, idx, mentions[org])
+        joiner = next((j for j in _TITLE_JOINERS if text.startswith(j, start - len(j))), None)
+        if joiner is None:
+            break
+        anchor = start - len(joiner)
+        prev = next((j for j in idx if mentions[j].end == anchor and mentions[j].type is EntityType.ROLE), None)
+        if prev is None:
+            break
+        out.append((prev, joiner))
+        current = mentions[prev]
     return out
 
 
@@ -116,17 +155,24 @@ def _memberships(text: str, mentions, ordered: list[int]) -> list[Relation]:
                 conf = 0.8 if between == role else 0.65
                 out.append(Relation(Predicate.MEMBER_OF, nxt, i, conf, f"member-phrase:{role}"))
                 continue
-        # ORG、ORG等成员单位 / ORG作为组织的发起单位: member of the main association
-        if main is not None and i != main:
+        # ORG、ORG等成员单位 / ORG作为组织的发起单位 / ORG当选首届理事长单位: a member of the
+        # association the text is speaking of — the nearest one named before, else the main one
+        target = _nearest_association(mentions, orgs, k) if main is not None else None
+        target = target if target is not None else main
+        if target is not None and mentions[target].key != m.key:
             for r in roles:
                 pos = text.find(r, m.end, m.end + 40)
                 if pos < 0:
                     continue
                 between = text[m.end:pos]
                 if _lists_into_role(between, text, mentions, orgs, k):
-                    out.append(Relation(Predicate.MEMBER_OF, i, main, 0.6, f"member-list:{r}"))
+                    out.append(Relation(Predicate.MEMBER_OF, i, target, 0.6, f"member-list:{r}"))
                     break
     return out
+
+
+def _nearest_association(mentions, orgs: list[int], k: int) -> int | None:
+    return next((j for j in reversed(orgs[:k]) if "association" in mentions[j].method), None)
 
 
 def _one_dropped(seen: str, word: str) -> bool:
@@ -155,7 +201,9 @@ def _committees(mentions, orgs: list[int], main: int | None, relations: list[Rel
 def _lists_into_role(between: str, text, mentions, orgs, k) -> bool:
     """Text between an organization and a member-role word is only list glue
     (、 等 作为 的 …) or further listed organizations."""
-    if between in ("", "等", "作为组织的", "作为组织", "为组织", "是组织"):
+    glue = lexicons.cues()["member_glue"]
+    between = _COUNTED.sub("", between)  # 等12家企业成为首批成员单位
+    if between in ("", "等", "作为组织的", "作为组织", "为组织", "是组织") or between in glue:
         return True
     if "。" in between or "，" in between or "," in between:
         return False

@@ -23,7 +23,7 @@ def _pattern() -> re.Pattern[str]:
     unknown = rf"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{{1,5}}(?=(?:{heads}))"
     # an unknown term named as a technology in a list or after a preposition:
     # 、存算一体技术 / 在感知避障技术 (the head itself is not part of the name)
-    listed = r"(?<=[、，,和与及在对])(?![以将把用从为])[\u4e00-\u9fff]{3,6}?(?=技术)"
+    listed = r"(?<=[、，,和与及在对])(?![以将把用从为])[\u4e00-\u9fff]{3,6}?(?=技术(?:[、，,。；;和与及等的]|$))"
     return re.compile(rf"(?P<known>{known})|(?P<unknown>{unknown})|(?P<listed>{listed})")
 
 

@@ -105,3 +105,17 @@ def test_without_lexicon_only_the_grammar_matches() -> None:
     assert [m.text for m in org_mentions(text, use_lexicon=False)] == ["东岳理工大学"]
     assert [(m.text, m.method) for m in org_mentions(text)] == [("北大", "org-lexicon"),
                                                                 ("东岳理工大学", "org-grammar:academic")]
+
+
+@pytest.mark.parametrize("name", ["东岳大学车辆与运载学院", "东岳理工大学材料科学与工程学院"])
+def test_yu_joining_two_fields_stays_inside_the_name(name: str) -> None:
+    assert "".join(orgs(f"{name}院长冯立致辞。")) == name
+
+
+def test_yu_between_a_word_and_a_name_is_a_boundary() -> None:
+    assert orgs("与会代表与东岳大学师生座谈。") == ["东岳大学"]
+    assert orgs("代表和专家顾问委员会专家出席。") == ["专家顾问委员会"]
+
+
+def test_a_verb_right_before_the_unit_suffix_names_its_work() -> None:
+    assert "".join(orgs("星河科技智能驾驶事业群总经理冯立表示")).endswith("智能驾驶事业群")

@@ -136,3 +136,35 @@ def test_relation_indexes_point_into_the_analysis_mentions() -> None:
     for r in a.relations:
         for i in (r.subject, r.object, r.context):
             assert i is None or 0 <= i < len(a.mentions)
+
+
+def test_titles_joined_by_jian_are_posts_at_the_same_organization() -> None:
+    text = "东岳数据协会常务副会长兼秘书长冯立致辞。"
+    ms = place(text, ("东岳数据协会", ORG), ("常务副会长", ROLE), ("秘书长", ROLE), ("冯立", PERSON))
+    got = facts(text, ms)
+    assert (Predicate.HOLDS_POST, "冯立", "秘书长", "东岳数据协会") in got
+    assert (Predicate.HOLDS_POST, "冯立", "常务副会长", "东岳数据协会") in got
+
+
+def test_listed_organization_title_pairs_before_a_name_are_all_its_posts() -> None:
+    text = "东岳大学计算机学院院长、东岳科学院院士冯立教授作报告。"
+    ms = place(text, ("东岳大学", ORG), ("计算机学院", ORG), ("院长", ROLE), ("东岳科学院", ORG), ("院士", ROLE),
+               ("冯立", PERSON), ("教授", ROLE))
+    got = facts(text, ms)
+    assert (Predicate.HOLDS_POST, "冯立", "院长", "计算机学院") in got
+    assert (Predicate.HOLDS_POST, "冯立", "院士", "东岳科学院") in got
+
+
+def test_a_list_of_people_is_not_a_chain_of_titles() -> None:
+    text = "处长孙明远、副处长冯立出席。"
+    ms = place(text, ("处长", ROLE), ("孙明远", PERSON), ("副处长", ROLE), ("冯立", PERSON))
+    posts = {(s, o) for p, s, o, _ in facts(text, ms) if p is Predicate.HOLDS_POST}
+    assert posts == {("孙明远", "处长"), ("冯立", "副处长")}
+
+
+def test_organizations_elected_into_roles_join_the_association_named_before() -> None:
+    text = "会上，东岳储能产业联盟正式成立，蓝海能源有限公司当选首届理事长单位，星河电池有限公司等8家企业成为首批成员单位。"
+    ms = place(text, ("东岳储能产业联盟", ORG), ("蓝海能源有限公司", ORG), ("星河电池有限公司", ORG))
+    got = facts(text, ms)
+    assert (Predicate.MEMBER_OF, "蓝海能源有限公司", "东岳储能产业联盟", None) in got
+    assert (Predicate.MEMBER_OF, "星河电池有限公司", "东岳储能产业联盟", None) in got

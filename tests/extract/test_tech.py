@@ -60,3 +60,7 @@ def test_unknown_term_listed_before_jishu_is_discovered_without_the_head() -> No
 @pytest.mark.parametrize("text", ["企业要掌握关键核心技术。", "对相关技术进行评估。", "，以新一代信息技术为引领。"])
 def test_qualifiers_before_jishu_are_not_technologies(text: str) -> None:
     assert [m for m in find_technologies(text) if m.method == "tech-listed+head"] == []
+
+
+def test_a_name_that_goes_on_after_jishu_is_not_a_technology() -> None:
+    assert [m for m in find_technologies("由东岳大学和东岳经济技术开发区管委会主办。") if m.method == "tech-listed+head"] == []
