@@ -253,8 +253,8 @@ def _event_quads(builder: "GraphBuilder", event: Event, n: int, analysis: Analys
 
 
 def event_name_en(name: str) -> str:
-    """工业元宇宙协同发展组织2023年成员大会 → 2023 Member Conference of the Industrial
-    Metaverse Collaborative Development Organization: kind, year and organizer composed."""
+    """东岳储能产业联盟2024年成员大会 → 2024 Member Conference of the Dongyue Energy
+    Storage Industry Alliance: kind, year and organizer composed."""
     kinds = lexicons.event_kinds()
     head = next((k for k in sorted(kinds, key=len, reverse=True) if name.endswith(k)), "")
     rest = name[: len(name) - len(head)]

@@ -3,10 +3,10 @@
 Mentions of one type are merged when they name the same thing:
 * the same normalised form (simplified characters, full-width folded);
 * an official abbreviation or alias in the bilingual lexicon (工信部 → 工业和信息化部);
-* a company name with and without its legal form (国家电网 ↔ 国家电网有限公司, also in
-  the middle: 国家电网有限公司技术学院 ↔ 国家电网技术学院);
+* a company name with and without its legal form (蓝海能源 ↔ 蓝海能源有限公司, also in
+  the middle: 蓝海能源有限公司技术学院 ↔ 蓝海能源技术学院);
 * a damaged spelling: the shorter form is the longer one with single characters dropped
-  here and there (工业宇宙协同发组织 ↔ 工业元宇宙协同发展组织), never a whole word
+  here and there (东岳智能制造业创新发联盟 ↔ 东岳智能制造产业创新发展联盟), never a whole word
   (北京大学 ≠ 北京师范大学);
 * an English mention whose Chinese counterpart is known (lexicon, or pinyin of a name).
 Variant spellings become aliases (``skos:altLabel``).
@@ -153,7 +153,7 @@ def _drops(name: str) -> set[tuple[int, str]]:
 
 
 def _strip_legal_form(name: str) -> str:
-    """国家电网有限公司 → 国家电网; 国家电网有限公司技术学院 → 国家电网技术学院; the
+    """蓝海能源有限公司 → 蓝海能源; 蓝海能源有限公司技术学院 → 蓝海能源技术学院; the
     province marker inside a name is optional too (四川省成都市… = 四川成都市…)."""
     for form in LEGAL_FORMS:
         name = name.replace(form, "")
@@ -179,7 +179,7 @@ def dropped_characters(short: str, long: str) -> bool:
 
 
 def _merge_across_languages(uf: _UnionFind, etype: EntityType, names: list[str]) -> None:
-    """An English name and the Chinese name whose English it is: Zhang Yifu ↔ 张毅夫 by
+    """An English name and the Chinese name whose English it is: Sun Mingyuan ↔ 孙明远 by
     pinyin, Tsinghua University ↔ 清华大学 by the lexicon, Department of Information
     Technology Development ↔ 信息技术发展司 by composition."""
     english = [n for n in names if n.isascii()]

@@ -393,7 +393,7 @@ def english_key(text: str) -> str:
 
 def english_matches(zh: str, en: str, type: EntityType) -> bool:
     """True when the English name ``en`` names the Chinese ``zh``: by the lexicon, or
-    because it is the English label kg makes for ``zh`` (Zhang Yifu / 张毅夫, Lü / Lv / Lu
+    because it is the English label kg makes for ``zh`` (Sun Mingyuan / 孙明远, Lü / Lv / Lu
     alike; Department of Information Technology Development / 信息技术发展司)."""
     key = english_key(en)
     if type is EntityType.PERSON:

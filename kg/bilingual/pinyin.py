@@ -99,7 +99,7 @@ def _split_on_separators(name: str) -> list[str]:
 
 
 def pinyin_word(zh: str) -> str:
-    """Han text as one capitalised pinyin word (places, brands): 曲阜 -> Qufu, 西安 -> Xi'an."""
+    """Han text as one capitalised pinyin word (places, brands): 涿州 -> Zhuozhou, 西安 -> Xi'an."""
     return _word(_syllables(zh, tones=False))
 
 
@@ -132,11 +132,11 @@ def surname_spellings() -> frozenset[str]:
 
 
 def person_name_en(zh: str, *, v: str = "ü") -> str:
-    """``张毅夫`` -> ``Zhang Yifu``; ``v`` chooses how ü is written (``ü``, ``v`` or ``u``).
+    """``孙明远`` -> ``Sun Mingyuan``; ``v`` chooses how ü is written (``ü``, ``v`` or ``u``).
     Text that is not Han characters is returned unchanged."""
     return _apply_u(_romanise(zh, tones=False), v)
 
 
 def person_name_tones(zh: str) -> str:
-    """``张毅夫`` -> ``Zhāng Yìfū`` (for an ``@zh-Latn-pinyin`` label)."""
+    """``孙明远`` -> ``Sūn Míngyuǎn`` (for an ``@zh-Latn-pinyin`` label)."""
     return _romanise(zh, tones=True)

@@ -40,7 +40,7 @@ def brand_english(zh: str) -> str:
 
 
 def brand_pinyin(zh: str) -> str:
-    """Brand names in pinyin, one word per two characters (大恒炫璟 -> Daheng Xuanjing)."""
+    """Brand names in pinyin, one word per two characters (星河炫彩 -> Xinghe Xuancai)."""
     if len(zh) <= 3 or not all("\u3400" <= ch <= "\u9fff" for ch in zh):
         return pinyin_word(zh) if any("\u3400" <= ch <= "\u9fff" for ch in zh) else zh
     chunks = [zh[i:i + 2] for i in range(0, len(zh), 2)]

@@ -1,6 +1,6 @@
 """ORG mentions: a grammar of Chinese organization names.
 
-    org  := place? core suffix         (山东省 工信 厅, 北京 蓝盒子科技 有限公司)
+    org  := place? core suffix         (山东省 工信 厅, 北京 星河数据 有限公司)
     chain:= org org org ...             (部 → 司 → 处: each unit inside the one before)
 
 A suffix (有限公司, 大学, 研究院, 委员会, 司, 处 …; ``org_suffixes.tsv``) must end a jieba
@@ -23,7 +23,7 @@ from kg.model import EntityType, Mention, Sentence, Token
 MAX_CORE_CHARS = 16
 # Multi-character jieba words with these dictionary tags end a name on the left; single
 # characters only when they are function words (OOV names split into characters whose
-# dictionary tags mean nothing: 卡 is a classifier, but 卡奥斯 is a name).
+# dictionary tags mean nothing: 卡 is a classifier, but 卡伦特 is a name).
 _STOP_TAGS = {"p", "c", "u", "uj", "ul", "r", "d", "m", "t", "f", "y", "e", "o", "v"}
 _STOP_CHARS = set("的了在和与及由等并将对从向被把为是也都还其该各每这那此之于以曾任历兼现至赴到入")
 _CORE_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9()（）·&]")
@@ -70,8 +70,8 @@ _PLACE_HEAD_TITLES = ("省长", "市长", "县长", "区长", "镇长", "乡长"
 
 def _place_governments(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
                        found: list[Mention]) -> list[Mention]:
-    """山东省曲阜副市长: the place names right before a mayor-like title name the
-    government the post belongs to (曲阜 here stands for 曲阜市)."""
+    """河北省涿州副市长: the place names right before a mayor-like title name the
+    government the post belongs to (涿州 here stands for 涿州市)."""
     tags = dictionary_tags()
     taken = [(o.start, o.end) for o in found]
     tokens = [t for s in sentences for t in s.tokens]
@@ -208,7 +208,7 @@ def _joins_nouns(before: Token, joiner: Token, floor: int) -> bool:
 
 
 def _detach_name(text: str, tokens: Sequence[Token], start: int, suffix_start: int, title_spans) -> int:
-    """After a title, a surname + given name glued to an organization (副主任李宁国家电网)
+    """After a title, a surname + given name glued to an organization (副主任孙明蓝海能源)
     belongs to the person: the organization starts after it, at a word boundary."""
     if not any(b == start for _, b in title_spans):
         return start
@@ -251,7 +251,7 @@ def _generic_remainder(rest: str) -> bool:
 
 
 def _name_then_title(text: str, end: int, title_spans) -> bool:
-    """研发中心苏航主任: a surname and a one- or two-character name, then a title."""
+    """研发中心冯立主任: a surname and a one- or two-character name, then a title."""
     names = lexicons.surnames()
     title_starts = {a for a, _ in title_spans}
     for surname_len in (1, 2):
@@ -290,7 +290,7 @@ def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[in
             # the organization (应用内容清华大学…), whatever follows is a unit inside it.
             outer = covering[0]
             if e < outer.end and _generic_remainder(text[e:outer.end]):
-                continue  # 国家电网技术学院 is one name, not 国家电网 + 技术学院
+                continue  # 蓝海能源技术学院 is one name, not 蓝海能源 + 技术学院
             out.remove(outer)
             if e < outer.end:
                 out.append(Mention(EntityType.ORG, e, outer.end, text[e:outer.end], outer.confidence, outer.method))

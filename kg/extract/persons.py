@@ -2,7 +2,7 @@
 
 A candidate is a surname (single or compound, from the surname list) plus a one- or
 two-character given name. It becomes a mention only with context evidence: a title
-directly before or after it (处长张毅夫, 苏航主任), an honorific (骆萧萧先生), or a
+directly before or after it (处长孙明远, 冯立主任), an honorific (钱晓峰先生), or a
 cue on both sides (由X主持, 、X、, X在致辞中表示). The given-name length is chosen by
 the evidence that follows the name, then by jieba word boundaries. A name found once
 is then found everywhere else in the document.
@@ -143,7 +143,7 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
 
 
 def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title: bool) -> bool:
-    """Place names and ordinary words that start with a surname character (曲阜, 由北京,
+    """Place names and ordinary words that start with a surname character (涿州, 由北京,
     和专家) are not names; jieba's dictionary tags tell them apart. Right after a title
     a name wins over a homographic dictionary word."""
     tags = dictionary_tags()

@@ -1,7 +1,7 @@
 """Stage 4: relations between the mentions of one document.
 
 * posts: ``ORG+ TITLE NAME`` and ``ORG+ NAME TITLE`` chains, and a title on the other
-  side of the name without an organization (首席科学家斯雪明教授: two posts);
+  side of the name without an organization (首席科学家冯立教授: two posts);
 * units: adjacent organization names form a chain, each unit inside the one before;
 * membership: ``ORG 轮值理事长单位 ORG`` (the second is a member of the first, in that
   role); ``ORG、ORG等成员单位`` and ``ORG作为…的发起单位`` make the listed organizations
@@ -63,7 +63,7 @@ def _posts(text: str, mentions, idx: list[int]) -> list[Relation]:
                 continue
             org = _org_left_of(text, mentions, idx, org_anchor)
             # The title after the name takes the organization only when none precedes the title
-            # before the name (首席科学家斯雪明教授: 教授 has no organization).
+            # before the name (首席科学家冯立教授: 教授 has no organization).
             if title is after and before is not None:
                 org = None
             if title is before and org is None and joined and joined[0][1] != "、":
