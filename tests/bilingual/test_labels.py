@@ -125,7 +125,7 @@ def test_places_and_persons():
     assert english_label("山东省", PLACE).text == "Shandong"
     assert english_label("曲阜市", PLACE).text == "Qufu"
     assert english_label("西安", PLACE).text == "Xi'an"
-    assert english_label("张毅夫", PERSON) == EnglishLabel("Zhang Yifu", "pinyin", 0.95)
+    assert english_label("孙明远", PERSON) == EnglishLabel("Sun Mingyuan", "pinyin", 0.95)
 
 
 def test_text_already_in_english_is_the_source():
@@ -138,7 +138,7 @@ def test_chinese_candidates_reverse_lookup():
     assert chinese_candidates("MIIT", ORG) == ["工业和信息化部"]
     assert chinese_candidates("Division Director", ROLE) == ["处长"]
     assert chinese_candidates("Chengdu", PLACE) == ["成都市"]
-    assert chinese_candidates("Zhang Yifu", PERSON) == []
+    assert chinese_candidates("Sun Mingyuan", PERSON) == []
     assert chinese_candidates("Some Unknown Company", ORG) == []
 
 
@@ -192,9 +192,9 @@ def test_titles_with_a_unit_in_front_and_modifiers_before_the_head(zh, en):
 def test_english_matches_across_languages():
     from kg.bilingual import english_matches
 
-    assert english_matches("张毅夫", "Zhang Yifu", PERSON)
+    assert english_matches("孙明远", "Sun Mingyuan", PERSON)
     assert english_matches("吕布", "Lv Bu", PERSON) and english_matches("吕布", "Lu Bu", PERSON)
-    assert not english_matches("张毅夫", "Zhang Yi", PERSON)
+    assert not english_matches("孙明远", "Sun Ming", PERSON)
     assert english_matches("清华大学", "Tsinghua University", ORG)
     assert english_matches("工业和信息化部", "MIIT", ORG)
     assert english_matches("信息技术发展司", "Department of Information Technology Development", ORG)
