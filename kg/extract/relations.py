@@ -203,7 +203,7 @@ def _lists_into_role(between: str, text, mentions, orgs, k) -> bool:
     (、 等 作为 的 …) or further listed organizations."""
     glue = lexicons.cues()["member_glue"]
     between = _COUNTED.sub("", between)  # 等12家企业成为首批成员单位
-    if between in ("", "等", "作为组织的", "作为组织", "为组织", "是组织") or between in glue:
+    if between in ("", "等") or between in glue:
         return True
     if "。" in between or "，" in between or "," in between:
         return False
