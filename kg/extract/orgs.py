@@ -122,8 +122,11 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue
         if _generic_noun(text[start:e], core):
             continue
+        chained = bool(found) and start == found[-1].end
+        if not chained and not _distinctive(text, tokens, start, s):
+            continue  # 保险公司, 外资银行, 加快政府: a kind of organization, not a name
         conf = 0.85 if suffix.strong else 0.7
-        if found and start == found[-1].end and len(core) <= 2 and suffix.kind in ("academic", "enterprise"):
+        if chained and len(core) <= 2 and suffix.kind in ("academic", "enterprise"):
             # 电网公司技术学院: a unit with a generic two-character core is named with its parent
             parent = found.pop()
             start = parent.start
@@ -242,6 +245,31 @@ def _generic_noun(name: str, core: str) -> bool:
     pronoun names a kind of organization, not one organization."""
     tags = dictionary_tags()
     return not core or name in lexicons.cues()["generic_org"] or (name in tags and tags.get(core) in ("v", "a", "ad", "d", "r", "vn", "m", "b"))
+
+
+_GOVERNING_TAGS = {"v", "d", "ad"}
+
+
+def _distinctive(text: str, tokens: Sequence[Token], start: int, suffix_start: int) -> bool:
+    """A name has something of its own before the suffix. One or two words that only say
+    what kind of body it is (保险公司, 外资银行, 市政府 — ``org_kind`` in cues.tsv), or a
+    verb governing the suffix (加快政府, 积极组织), describe a kind of organization; a scope
+    word narrowed by a further word (国家技术院) and longer descriptive names
+    (私募股权投资基金协会) are names."""
+    core = [text[t.start:min(t.end, suffix_start)] for t in tokens if start <= t.start < suffix_start]
+    if not core:  # (a word glued to the suffix counts with its part before it: 外资|银行)
+        return False
+    tags = dictionary_tags()
+    if tags.get(core[-1]) in ("d", "ad"):
+        return False  # an adverb right before it makes the suffix a verb: 积极组织
+    if len(core) > 2:
+        return True
+    cues = lexicons.cues()
+    if core[0] in cues["name_scope"]:
+        return len(core) > 1
+    if tags.get(core[0]) in _GOVERNING_TAGS:
+        return False
+    return not all(word in cues["org_kind"] or word in cues["name_scope"] for word in core)
 
 
 def _generic_remainder(rest: str) -> bool:

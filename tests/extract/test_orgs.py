@@ -119,3 +119,24 @@ def test_yu_between_a_word_and_a_name_is_a_boundary() -> None:
 
 def test_a_verb_right_before_the_unit_suffix_names_its_work() -> None:
     assert "".join(orgs("星河科技智能驾驶事业群总经理冯立表示")).endswith("智能驾驶事业群")
+
+
+@pytest.mark.parametrize("text", [
+    "这家保险公司拒绝理赔。",
+    "多家外资银行扩大了业务。",
+    "市政府发布了通知。",
+    "各地要加快政府职能转变。",
+    "村里积极组织农民学习。",
+])
+def test_a_kind_of_organization_is_not_a_name(text: str) -> None:
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("白鹭保险公司拒绝理赔。", "白鹭保险公司"),
+    ("会议由国家农机院承办。", "国家农机院"),
+    ("他加入了东岳私募股权投资基金协会。", "东岳私募股权投资基金协会"),
+    ("东海渔业资源协同发展组织今天成立。", "东海渔业资源协同发展组织"),
+])
+def test_a_name_with_its_own_words_stays(text: str, name: str) -> None:
+    assert name in orgs(text)
