@@ -145,3 +145,11 @@ def portfolio_words() -> frozenset[str]:
 def event_kinds() -> dict[str, str]:
     """Heads of event names (大会, 论坛 …) -> English."""
     return {row[0]: _cell(row, 1) for row in _rows(data_path("lexicons/event_kinds.tsv"))}
+
+
+@lru_cache(maxsize=1)
+def transliteration_chars() -> frozenset[str]:
+    """Characters used to transcribe foreign names (奥, 巴, 马 …; transliteration_chars.txt)."""
+    text = extract_data("transliteration_chars.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line.strip() for line in text.splitlines()
+                             if line.strip() and not line.startswith("#")))

@@ -61,7 +61,60 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
         tokens = [t for s in sentences for t in s.tokens]
         out = _add_known(text, out, title_spans, {t.start for t in tokens}, {t.end for t in tokens})
     out += _place_governments(text, sentences, titles, out)
+    out += _match_sides(text, sentences, out)
     return sorted(out, key=lambda m: m.start)
+
+
+_MAX_SIDE_CHARS = 8
+
+
+def _match_sides(text: str, sentences: Sequence[Sentence], found: list[Mention]) -> list[Mention]:
+    """国米vs莱切, 切尔西对阵博尔顿: the two sides of a fixture are teams (clubs), even
+    without a suffix. A side is the run of name-like words next to the connector: unknown
+    words, places and proper nouns, never a person's name or a common word (推荐)."""
+    between = lexicons.cues()["match_between"]
+    taken = [(o.start, o.end) for o in found]
+    out = []
+    for sentence in sentences:
+        tokens = sentence.tokens
+        for k, t in enumerate(tokens):
+            if t.text not in between:
+                continue
+            for span in (_side(text, tokens[:k][::-1], t.start, leftwards=True),
+                         _side(text, tokens[k + 1:], t.end, leftwards=False)):
+                if span and not any(a < span[1] and span[0] < b for a, b in taken):
+                    taken.append(span)
+                    out.append(Mention(EntityType.ORG, span[0], span[1], text[span[0]:span[1]], 0.6,
+                                       "org-grammar:match"))
+    return out
+
+
+def _side(text: str, tokens: Sequence[Token], edge: int, leftwards: bool) -> tuple[int, int] | None:
+    """The name-like words running away from the connector at ``edge``."""
+    tags = dictionary_tags()
+    start = end = edge
+    for t in tokens:
+        if (t.end if leftwards else t.start) != (start if leftwards else end):
+            break
+        tag = tags.get(t.text)
+        name_like = tag in _PROPER_TAGS or (tag is None and len(t.text) > 1) \
+            or (len(t.text) == 1 and (tag in (None, "n", "ng", "nr", "ns", "j")
+                                      or t.text in lexicons.transliteration_chars()))
+        if not name_like or not all(_CORE_CHAR.match(c) for c in t.text) or t.text.isdigit():
+            break
+        if (end if leftwards else t.end) - (t.start if leftwards else start) > _MAX_SIDE_CHARS:
+            break
+        start, end = (t.start, end) if leftwards else (start, t.end)
+    if end - start < 2 or _chinese_name_shape(text[start:end]):
+        return None  # 李娜vs王蔷: players, not teams
+    return start, end
+
+
+def _chinese_name_shape(word: str) -> bool:
+    """Two or three characters led by a common surname (李娜, 王蔷), not a transcription."""
+    from kg.extract.persons import is_transcription  # persons reads this module's tags: import late
+
+    return 2 <= len(word) <= 3 and lexicons.surnames().get(word[0]) is False and not is_transcription(word)
 
 
 # Titles of the head of a place's government: the place before them is that government.
@@ -143,8 +196,14 @@ def _ends_common_word(tokens: Sequence[Token], s: int, e: int) -> bool:
     word = next((t for t in tokens if t.start < s and t.end == e), None)
     if word is None:
         return False
-    tag = dictionary_tags().get(word.text)
+    tags = dictionary_tags()
+    tag = tags.get(word.text)
+    if tags.get(word.text[:s - word.start]) in _PROPER_TAGS:
+        return False  # 古巴队, 比利时队: a name plus the suffix, however jieba tags the whole
     return tag is not None and tag not in ("nt", "ns", "nz")
+
+
+_PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"}
 
 
 def _suffix_continues(chunk: str, end: int, suffix) -> bool:
@@ -168,6 +227,7 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
     """Grow the core leftwards over jieba words until a boundary."""
     tags = dictionary_tags()
     stops = lexicons.cues()["org_stop"]
+    match_words = lexicons.cues()["match_between"]
     start = suffix_start
     # jieba may glue the suffix to its core (工信厅, 科技股份): the glued part is core
     inside = next((t for t in tokens if t.start < suffix_start < t.end), None)
@@ -184,7 +244,7 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         if t.text in _JOINING_CHARS and start < suffix_start and k > 0 and _joins_nouns(left[k - 1], t, floor):
             start = t.start  # 车辆与运载学院, 机械科学与工程学院: 与 joins two fields of one name
             continue
-        if not all(_CORE_CHAR.match(c) for c in piece) or piece in stops:
+        if not all(_CORE_CHAR.match(c) for c in piece) or piece in stops or t.text in match_words:
             break
         tag = tags.get(t.text)
         # a verb right before the suffix names the unit's work (智能驾驶事业群); further left
@@ -236,8 +296,10 @@ def _clean_right_edge(text: str, end: int, title_spans) -> bool:
     follow = text[end:end + 4]
     if _name_then_title(text, end, title_spans):
         return True
-    return bool(_suffix_pattern().match(follow)) or any(follow.startswith(w) for w in lexicons.cues()["org_stop"]) \
-        or any(follow.startswith(w) for w in lexicons.cues()["person_after"]) or _starts_org_word(follow)
+    cues = lexicons.cues()
+    return bool(_suffix_pattern().match(follow)) or any(follow.startswith(w) for w in cues["org_stop"]) \
+        or any(follow.startswith(w) for w in cues["person_after"]) \
+        or any(follow.startswith(w) for w in cues["match_after"]) or _starts_org_word(follow)
 
 
 def _generic_noun(name: str, core: str) -> bool:

@@ -58,10 +58,7 @@ def find_persons(text: str, sentences: Sequence[Sentence], titles: Sequence[Ment
 
 @lru_cache(maxsize=1)
 def _transliteration() -> re.Pattern[str]:
-    path = lexicons.extract_data("transliteration_chars.txt")
-    chars = "".join(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                    if line.strip() and not line.startswith("#"))
-    cls = f"[{re.escape(chars)}]"
+    cls = f"[{re.escape(''.join(sorted(lexicons.transliteration_chars())))}]"
     return re.compile(rf"{cls}{{2,}}(?:·{cls}{{1,}})*")
 
 

@@ -140,3 +140,24 @@ def test_a_kind_of_organization_is_not_a_name(text: str) -> None:
 ])
 def test_a_name_with_its_own_words_stays(text: str, name: str) -> None:
     assert name in orgs(text)
+
+
+@pytest.mark.parametrize("text, teams", [
+    ("周末焦点：河湾vs奥兰托推荐主胜。", ["河湾", "奥兰托"]),
+    ("本轮东林队vs西岭队两队都需要积分。", ["东林队", "西岭队"]),
+    ("下一场卡隆多对阵贝尔莫。", ["卡隆多", "贝尔莫"]),
+])
+def test_the_sides_of_a_fixture_are_teams(text: str, teams: list[str]) -> None:
+    assert orgs(text) == teams
+
+
+def test_players_on_either_side_of_vs_are_not_teams() -> None:
+    assert orgs("女单决赛李娜vs王蔷。") == []
+
+
+@pytest.mark.parametrize("text, team", [
+    ("古巴队以3比1获胜。", "古巴队"),
+    ("荷兰队主场迎战对手。", "荷兰队"),
+])
+def test_a_country_team_is_an_organization(text: str, team: str) -> None:
+    assert orgs(text) == [team]
