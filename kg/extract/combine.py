@@ -2,7 +2,8 @@
 
 * Titles and technologies come from the grammar and the scheme only; the tagger does
   not know them, and a tagger span overlapping one is dropped.
-* A grammar person or organization wins over an overlapping tagger span — except that
+* A grammar person or organization wins over an overlapping tagger span — except that a
+  person the grammar found only from a title before it takes the tagger's longer end, and
   the tagger's start wins for an organization ending at the same character (the
   grammar grows names leftwards by rules; the tagger learned where names start), and a
   person the grammar found only from weak context gives way to a confident tagger place.
@@ -68,6 +69,10 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
         if not clashes:
             layout.add(lm)
             continue
+        if _completes_name(lm, clashes):
+            layout.remove(clashes[0])
+            layout.add(_agreed(clashes[0], lm, span_from_learned=True))
+            continue
         same = [m for m in clashes if m.type is lm.type and m.start == lm.start and m.end == lm.end]
         if same:
             layout.remove(same[0])
@@ -130,6 +135,23 @@ def _generic_core(name: str) -> bool:
     return False
 
 
-def _agreed(rule: Mention, learned: Mention) -> Mention:
+# Grammar persons whose only evidence is a title before them: nothing marks where the
+# name ends, so the grammar's guess (a two-character name, a transcription cut at a word
+# jieba knows) gives way to the tagger's longer span from the same start.
+_OPEN_ENDED = ("name-context:title", "foreign-name")
+
+
+def _completes_name(learned: Mention, clashes: Sequence[Mention]) -> bool:
+    """副署长孙寿山曾表示: the tagger's 孙寿山 completes the grammar's 孙寿."""
+    if learned.type is not EntityType.PERSON or len(clashes) != 1:
+        return False
+    rule = clashes[0]
+    return rule.type is EntityType.PERSON and rule.method in _OPEN_ENDED \
+        and rule.start == learned.start and rule.end < learned.end
+
+
+def _agreed(rule: Mention, learned: Mention, span_from_learned: bool = False) -> Mention:
     conf = round(1 - (1 - rule.confidence) * (1 - learned.confidence), 3)
-    return Mention(rule.type, rule.start, rule.end, rule.text, conf, f"{rule.method}+crf", norm=rule.norm)
+    base = learned if span_from_learned else rule
+    return Mention(rule.type, base.start, base.end, base.text, conf, f"{rule.method}+crf",
+                   norm=None if span_from_learned else rule.norm)

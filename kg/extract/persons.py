@@ -147,8 +147,8 @@ def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title:
     if not after_title and tags.get(candidate, "nr") not in ("nr", "nrfg", "nrt"):
         return True
     given_tag = tags.get(given) if len(given) == 2 else None
-    if given_tag in ("ns", "nt"):
-        return True
+    if given_tag in ("ns", "nt") and not after_title:
+        return True  # 王府井 is a place; 副总理吴邦国 is a name
     return weak_surname and len(given) == 2 and given_tag is not None and given_tag not in ("nr", "nrfg", "nrt")
 
 

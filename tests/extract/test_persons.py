@@ -98,3 +98,8 @@ def test_spans_blocked_by_organizations_are_not_names() -> None:
 
 def test_conjunction_after_a_title_is_not_a_surname() -> None:
     assert persons("孙明远教授和钱晓峰先生参加了会议。") == ["孙明远", "钱晓峰"]
+
+
+def test_after_a_title_a_given_name_that_is_also_a_place_word_stays_whole() -> None:
+    text = "副市长林寿山表示，项目进展顺利。"
+    assert "林寿山" in persons(text)

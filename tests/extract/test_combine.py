@@ -1,0 +1,36 @@
+"""Merging grammar mentions with the learned tagger's (``kg/extract/combine.py``), on
+hand-made mentions so that each precedence rule is checked on its own."""
+from __future__ import annotations
+
+from kg.extract.combine import merge_mentions
+from kg.extract.segment import default_segmenter
+from kg.model import EntityType, Mention
+
+TEXT = "副署长孙寿岩曾表示同意。"
+
+
+def words(text: str):
+    return [t for s in default_segmenter()(text) for t in s.tokens]
+
+
+def person(start: int, end: int, conf: float, method: str, text: str = TEXT) -> Mention:
+    return Mention(EntityType.PERSON, start, end, text[start:end], conf, method)
+
+
+def test_a_name_known_only_from_the_title_before_it_takes_the_taggers_end() -> None:
+    grammar = [person(3, 5, 0.9, "name-context:title")]
+    merged = merge_mentions(TEXT, grammar, [person(3, 6, 0.8, "crf")], words(TEXT))
+    assert [(m.text, m.method) for m in merged] == [("孙寿岩", "name-context:title+crf")]
+
+
+def test_a_name_closed_on_the_right_keeps_the_grammars_span() -> None:
+    text = "由孙寿主持会议。"
+    grammar = [person(1, 3, 0.6, "name-context:cue+cue", text)]
+    merged = merge_mentions(text, grammar, [person(1, 4, 0.8, "crf", text)], words(text))
+    assert [m.text for m in merged] == ["孙寿"]
+
+
+def test_agreement_raises_the_confidence() -> None:
+    grammar = [person(3, 6, 0.9, "name-context:title")]
+    merged = merge_mentions(TEXT, grammar, [person(3, 6, 0.8, "crf")], words(TEXT))
+    assert merged[0].confidence > 0.9 and merged[0].method.endswith("+crf")
