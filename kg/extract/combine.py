@@ -9,6 +9,8 @@
   person the grammar found only from weak context gives way to a confident tagger place.
 * A tagger span that overlaps nothing is added, when its confidence (the CRF's marginal
   probability of the span) reaches ``MIN_LEARNED``.
+* A grammar person with only weak context (punctuation, cue words) needs the tagger to
+  see a name there too.
 When both agree on a span, the confidence rises: two independent methods saw it.
 """
 from __future__ import annotations
@@ -22,6 +24,7 @@ from kg.model import EntityType, Mention, Token
 
 _NOT_A_NAME_START = {"v", "vn", "i", "l", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "t", "f", "y", "e", "o", "ad", "a"}
 
+WEAK_CONTEXT = 0.65  # grammar persons below this confidence had no title or honorific next to them
 MIN_LEARNED = {EntityType.PERSON: 0.4, EntityType.ORG: 0.4, EntityType.PLACE: 0.5}
 _RULE_ONLY = (EntityType.ROLE, EntityType.TECH)
 
@@ -85,7 +88,15 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
             for c in clashes:
                 layout.remove(c)
             layout.add(lm)
-    return sorted(layout.all, key=lambda m: (m.start, m.end))
+    return sorted((m for m in layout.all if not _unsupported_guess(m, learned)), key=lambda m: (m.start, m.end))
+
+
+def _unsupported_guess(m: Mention, learned: Sequence[Mention]) -> bool:
+    """A person the grammar saw only from punctuation and cue words around a surname
+    (、白云、, 由X主持) is kept only if the tagger also reads a name there: alone, such
+    context admits too many ordinary words."""
+    return m.type is EntityType.PERSON and m.confidence < WEAK_CONTEXT and "crf" not in m.method \
+        and not any(lm.type is EntityType.PERSON and lm.start < m.end and m.start < lm.end for lm in learned)
 
 
 def _reconcile_organization(text: str, layout: _Layout, lm: Mention, units: list[Mention]) -> None:

@@ -34,3 +34,16 @@ def test_agreement_raises_the_confidence() -> None:
     grammar = [person(3, 6, 0.9, "name-context:title")]
     merged = merge_mentions(TEXT, grammar, [person(3, 6, 0.8, "crf")], words(TEXT))
     assert merged[0].confidence > 0.9 and merged[0].method.endswith("+crf")
+
+
+def test_a_person_seen_only_between_commas_needs_the_taggers_support() -> None:
+    text = "蓝天、白云、远山都在眼前。"
+    guess = person(3, 5, 0.5, "name-context:boundary+boundary", text)
+    assert merge_mentions(text, [guess], [], words(text)) == []
+    supported = merge_mentions(text, [guess], [person(3, 5, 0.3, "crf", text)], words(text))
+    assert [m.text for m in supported] == ["白云"]
+
+
+def test_a_person_after_a_title_stands_without_the_tagger() -> None:
+    grammar = [person(3, 6, 0.9, "name-context:title")]
+    assert [m.text for m in merge_mentions(TEXT, grammar, [], words(TEXT))] == ["孙寿岩"]
