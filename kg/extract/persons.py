@@ -124,8 +124,11 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
         strong = (after and after.method in ("title", "honorific")) or (before and before.method == "title")
         if not strong and not (after and before):
             continue
-        if weak_surname and not (after and after.method in ("title", "honorific", "boundary")):
-            continue  # 教授和钱晓峰先生: a function-word surname needs a clean right edge
+        if weak_surname and not (after and after.method in ("title", "honorific", "boundary")) \
+                and not (before and before.method == "title" and len(given) == 2
+                         and given not in dictionary_tags() and given[0] not in lexicons.surnames()):
+            continue  # 教授和钱晓峰先生, 任公司副总经理: a function-word surname needs a clean
+            # right edge, or a title right before and a given name jieba does not know
         if end in boundaries:
             score += 0.2
         if pos in boundaries:

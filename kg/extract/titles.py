@@ -16,9 +16,11 @@ from kg.model import EntityType, Mention
 
 # Bases that accept a field in front of them (XR产品市场总监, 技术总监, 销售经理).
 FIELD_BASES = ("总监", "经理", "总经理", "工程师", "主管", "负责人", "专家", "设计师", "架构师", "分析师")
+# After a title, the assistant to its holder (总经理助理, 校长助理) is one title.
+ASSISTANT_OF = "助理"
 # A title directly followed by these is the first half of an organization or group name
 # (董事会, 委员会, 专家组, 专家顾问委员会) or of a plain word (主席台, 代表团).
-_NOT_A_TITLE_AFTER = "会|组|团|台|处|部|们|级|层|库|制|职|顾问|委员会|工作组|单位|队伍|岗位|团队"
+_NOT_A_TITLE_AFTER = "会|组|团|台|处|部|们|级|层|库|制|职|顾问|委员会|工作组|单位|队伍|岗位|团队|事务所"
 
 
 def _alternation(words) -> str:
@@ -35,7 +37,7 @@ def title_pattern() -> re.Pattern[str]:
     acronym = r"[A-Z][A-Za-z0-9+]{0,5}"
     with_field = rf"(?:{acronym})?(?:{domains}){{0,3}}(?:{mods}){{0,2}}(?:{field_bases})"
     plain = rf"(?:{mods}){{0,3}}(?:{bases})"
-    return re.compile(rf"(?:{with_field}|{plain})(?!{_NOT_A_TITLE_AFTER})")
+    return re.compile(rf"(?:{with_field}|{plain})(?:{ASSISTANT_OF})?(?!{_NOT_A_TITLE_AFTER})")
 
 
 def find_titles(text: str) -> list[Mention]:

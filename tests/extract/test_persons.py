@@ -103,3 +103,12 @@ def test_conjunction_after_a_title_is_not_a_surname() -> None:
 def test_after_a_title_a_given_name_that_is_also_a_place_word_stays_whole() -> None:
     text = "副市长林寿山表示，项目进展顺利。"
     assert "林寿山" in persons(text)
+
+
+@pytest.mark.parametrize("text", ["2015年至今任公司副总经理。", "2009年4月，任证券事务代表。"])
+def test_ren_as_the_verb_serve_is_not_a_surname(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_a_weak_surname_right_after_a_title_starts_a_name() -> None:
+    assert "任嘉宁" in persons("会议邀请了助理教授任嘉宁和两位工程师。")

@@ -51,3 +51,16 @@ def test_established_titles_score_higher_than_composed_ones() -> None:
     established, composed = find_titles("总经理钱晓峰、XR产品市场总监冯立")
     assert established.text == "总经理" and composed.text == "XR产品市场总监"
     assert established.confidence > composed.confidence
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("他曾任总经理助理。", ["总经理助理"]),
+    ("现任校长助理兼教务处处长。", ["校长助理", "处长"]),
+])
+def test_the_assistant_to_a_title_is_one_title(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_titles(text)] == expected
+
+
+@pytest.mark.parametrize("title", ["高级经济师", "注册会计师", "教授级高级工程师", "导演", "主持人", "摄影师"])
+def test_professional_titles_and_occupations_are_titles(title: str) -> None:
+    assert [m.text for m in find_titles(f"他是一名{title}。")] == [title]
