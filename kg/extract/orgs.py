@@ -257,10 +257,21 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         start = t.start
     while text.startswith(_JOINING_CHARS, start):
         start += 1  # a joiner whose left side was not taken (代表和专家顾问委员会) is not part of it
+    while start < suffix_start and text[start] in _GLUED_STOPS and _unknown_word_at(tokens, start):
+        start += 1  # jieba glued a verb or date to the name (年任|北京…, 任新纶|科技): not part of it
     return _detach_name(text, tokens, start, suffix_start, title_spans)
 
 
 _JOINING_CHARS = ("与", "和")
+_GLUED_STOPS = _STOP_CHARS | set("年月日")
+
+
+def _unknown_word_at(tokens: Sequence[Token], start: int) -> bool:
+    """The word holding ``start`` is unknown to jieba, or a lone function character (月)."""
+    word = next((t.text for t in tokens if t.start <= start < t.end), None)
+    if word is None:
+        return False
+    return word not in dictionary_tags() if len(word) > 1 else dictionary_tags().get(word) in _STOP_TAGS
 
 
 def _joins_nouns(before: Token, joiner: Token, floor: int) -> bool:
@@ -318,7 +329,7 @@ def _distinctive(text: str, tokens: Sequence[Token], start: int, suffix_start: i
     verb governing the suffix (加快政府, 积极组织), describe a kind of organization; a scope
     word narrowed by a further word (国家技术院) and longer descriptive names
     (私募股权投资基金协会) are names."""
-    core = [text[t.start:min(t.end, suffix_start)] for t in tokens if start <= t.start < suffix_start]
+    core = [text[max(t.start, start):min(t.end, suffix_start)] for t in tokens if t.end > start and t.start < suffix_start]
     if not core:  # (a word glued to the suffix counts with its part before it: 外资|银行)
         return False
     tags = dictionary_tags()

@@ -161,3 +161,20 @@ def test_players_on_either_side_of_vs_are_not_teams() -> None:
 ])
 def test_a_country_team_is_an_organization(text: str, team: str) -> None:
     assert orgs(text) == [team]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("他在东岳星河集团有限公司工作。", "东岳星河集团有限公司"),
+    ("2005年任东岳城建集团有限责任公司副总经理。", "东岳城建集团有限责任公司"),
+    ("历任青禾(集团)股份有限公司车间主任。", "青禾(集团)股份有限公司"),
+])
+def test_group_company_legal_forms_end_one_name(text: str, name: str) -> None:
+    assert orgs(text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2015年4月任蓝纶科技副董事长。", "蓝纶科技"),
+    ("曾任白鹭酿酒公司执行董事。", "白鹭酿酒公司"),
+])
+def test_a_verb_or_date_jieba_glued_to_the_name_is_not_part_of_it(text: str, name: str) -> None:
+    assert orgs(text) == [name]
