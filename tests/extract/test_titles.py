@@ -25,7 +25,7 @@ def test_plain_base_title_is_found_with_offsets() -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("董事会秘书冯丽娟", ["秘书"]),      # 董事 + 会: a board, not the title 董事
+    ("董事会秘书冯丽娟", ["董事会秘书"]),  # 董事 + 会: a board (whose secretary is a title), not 董事
     ("专家委员会主任韩志刚", ["主任"]),   # 委员 + 会
     ("代表团团长赵成林", ["团长"]),       # 代表 + 团
     ("主席台上坐满了人", []),             # 主席 + 台
@@ -64,3 +64,16 @@ def test_the_assistant_to_a_title_is_one_title(text: str, expected: list[str]) -
 @pytest.mark.parametrize("title", ["高级经济师", "注册会计师", "教授级高级工程师", "导演", "主持人", "摄影师"])
 def test_professional_titles_and_occupations_are_titles(title: str) -> None:
     assert [m.text for m in find_titles(f"他是一名{title}。")] == [title]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第二机械厂党委书记兼副厂长", ["党委书记", "副厂长"]),
+    ("现任集团党委副书记、纪委书记。", ["党委副书记", "纪委书记"]),
+    ("任东岳水务监事会主席。", ["监事会主席"]),
+])
+def test_officers_of_party_and_board_bodies_are_one_title(text: str, expected: list[str]) -> None:
+    assert titles_in(text) == expected
+
+
+def test_a_board_meeting_is_not_a_title() -> None:
+    assert titles_in("公司召开董事会会议。") == []
