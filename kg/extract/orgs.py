@@ -62,8 +62,52 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
         out = _add_known(text, out, title_spans, {t.start for t in tokens}, {t.end for t in tokens})
     out += _place_governments(text, sentences, titles, out)
     out += _match_sides(text, sentences, out)
+    out += _short_company_names(text, sentences, titles, out)
     return sorted(out, key=lambda m: m.start)
 
+
+_MAX_SHORT_NAME_CHARS = 8
+
+
+def _short_company_names(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
+                         found: list[Mention]) -> list[Mention]:
+    """泰盛制药总经理, 九通投资主管会计: a company's short name — its own name plus a line
+    of business (``industry`` in cues.tsv), without a legal form — right before a title."""
+    industry = lexicons.cues()["industry"]
+    tags = dictionary_tags()
+    taken = [(o.start, o.end) for o in found] + [(t.start, t.end) for t in titles]
+    out = []
+    tokens = [t for s in sentences for t in s.tokens]
+    ending = {t.end: t for t in tokens}
+    for title in titles:
+        last = ending.get(title.start)
+        if last is None or any(a < title.start and title.start <= b for a, b in taken):
+            continue
+        line = next((w for w in industry if last.text.endswith(w)), None)
+        if line is None:
+            continue
+        start = last.start if len(last.text) > len(line) else None  # jieba kept 泰盛制药 whole
+        if start is None or tags.get(last.text) is not None:
+            start = title.start - len(line)
+            for t in reversed([t for t in tokens if t.end <= start]):
+                if t.end != start or not _name_word(t.text, tags) or title.start - t.start > _MAX_SHORT_NAME_CHARS:
+                    break
+                start = t.start
+        while start < title.start and text[start] in _GLUED_STOPS and _unknown_word_at(tokens, start):
+            start += 1
+        own = text[start:title.start - len(line)]
+        if len(own) < 2 or any(a < title.start and start < b for a, b in taken):
+            continue
+        taken.append((start, title.start))
+        out.append(Mention(EntityType.ORG, start, title.start, text[start:title.start], 0.6,
+                           "org-grammar:short-name"))
+    return out
+
+
+def _name_word(word: str, tags: dict[str, str]) -> bool:
+    """A word that can be a company's own name: unknown to jieba, a place or a proper noun."""
+    tag = tags.get(word)
+    return (tag is None and len(word) > 1) or tag in _PROPER_TAGS
 
 _MAX_SIDE_CHARS = 8
 
@@ -325,7 +369,7 @@ _GOVERNING_TAGS = {"v", "d", "ad"}
 
 def _distinctive(text: str, tokens: Sequence[Token], start: int, suffix_start: int) -> bool:
     """A name has something of its own before the suffix. One or two words that only say
-    what kind of body it is (保险公司, 外资银行, 市政府 — ``org_kind`` in cues.tsv), or a
+    what kind of body it is (保险公司, 外资银行, 市政府 — ``org_kind``, ``industry`` in cues.tsv), or a
     verb governing the suffix (加快政府, 积极组织), describe a kind of organization; a scope
     word narrowed by a further word (国家技术院) and longer descriptive names
     (私募股权投资基金协会) are names."""
@@ -342,7 +386,8 @@ def _distinctive(text: str, tokens: Sequence[Token], start: int, suffix_start: i
         return len(core) > 1
     if tags.get(core[0]) in _GOVERNING_TAGS:
         return False
-    return not all(word in cues["org_kind"] or word in cues["name_scope"] for word in core)
+    generic = cues["org_kind"] | cues["industry"] | cues["name_scope"]
+    return not all(word in generic for word in core)
 
 
 def _generic_remainder(rest: str) -> bool:

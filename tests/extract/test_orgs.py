@@ -178,3 +178,15 @@ def test_group_company_legal_forms_end_one_name(text: str, name: str) -> None:
 ])
 def test_a_verb_or_date_jieba_glued_to_the_name_is_not_part_of_it(text: str, name: str) -> None:
     assert orgs(text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("现任蓝湾制药总经理、总工程师。", "蓝湾制药"),
+    ("现任公司董事、湖南粮油副董事长。", "湖南粮油"),
+])
+def test_a_short_company_name_before_a_title_is_an_organization(text: str, name: str) -> None:
+    assert name in orgs(text)
+
+
+def test_a_line_of_business_alone_before_a_title_is_not_a_name() -> None:
+    assert orgs("他是制药总经理。") == []
