@@ -64,6 +64,7 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     layout = _Layout(grammar)
     starts = {w.start: w.text for w in words}
     for lm in sorted(learned, key=lambda m: -m.confidence):
+        lm = trim_person(lm)
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts):
             continue
         clashes = layout.overlapping(lm)
@@ -118,6 +119,28 @@ def _reconcile_organization(text: str, layout: _Layout, lm: Mention, units: list
     for u in units:
         layout.remove(u)
     layout.add(lm)
+
+
+def trim_person(m: Mention) -> Mention:
+    """A learned person span that runs on into what follows the name — a doctrine or
+    works (邓小平理论), a form of address or family (胡老, 李大娘, 刘家), a speech verb
+    (赵华说) — is cut back to the name."""
+    if m.type is not EntityType.PERSON:
+        return m
+    cues = lexicons.cues()
+    # one-character speech cues (和, 为 …) also end given names (张永和): only the listed ones
+    trailers = cues["name_trailer"] | cues["honorific"] | {w for w in cues["person_after"] if len(w) > 1}
+    end = m.end
+    cut = True
+    while cut:
+        cut = False
+        for k in (3, 2, 1):
+            if end - m.start > k and m.text[:end - m.start].endswith(tuple(w for w in trailers if len(w) == k)):
+                end, cut = end - k, True
+                break
+    if end == m.end:
+        return m
+    return Mention(m.type, m.start, end, m.text[:end - m.start], m.confidence, m.method, norm=m.norm)
 
 
 def plausible(m: Mention, word_starts: dict[int, str]) -> bool:

@@ -2,6 +2,8 @@
 hand-made mentions so that each precedence rule is checked on its own."""
 from __future__ import annotations
 
+import pytest
+
 from kg.extract.combine import merge_mentions
 from kg.extract.segment import default_segmenter
 from kg.model import EntityType, Mention
@@ -47,3 +49,20 @@ def test_a_person_seen_only_between_commas_needs_the_taggers_support() -> None:
 def test_a_person_after_a_title_stands_without_the_tagger() -> None:
     grammar = [person(3, 6, 0.9, "name-context:title")]
     assert [m.text for m in merge_mentions(TEXT, grammar, [], words(TEXT))] == ["孙寿岩"]
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("大家学习林启明理论。", (4, 9), "林启明"),
+    ("胡老说，画画要有耐心。", (0, 3), "胡"),
+    ("李大娘成了孤寡老人。", (0, 3), "李"),
+    ("赵启华说，形象很重要。", (0, 4), "赵启华"),
+])
+def test_a_learned_name_running_on_into_what_follows_is_cut_back(text: str, span, name: str) -> None:
+    learned = [person(*span, 0.9, "crf", text)]
+    assert [m.text for m in merge_mentions(text, [], learned, words(text))] == [name]
+
+
+def test_a_given_name_ending_in_a_conjunction_character_is_kept() -> None:
+    text = "据林永和介绍，工程已完工。"
+    learned = [person(1, 4, 0.9, "crf", text)]
+    assert [m.text for m in merge_mentions(text, [], learned, words(text))] == ["林永和"]
