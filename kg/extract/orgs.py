@@ -25,7 +25,7 @@ MAX_CORE_CHARS = 16
 # characters only when they are function words (OOV names split into characters whose
 # dictionary tags mean nothing: 卡 is a classifier, but 卡伦特 is a name).
 _STOP_TAGS = {"p", "c", "u", "uj", "ul", "r", "d", "m", "t", "f", "y", "e", "o", "v"}
-_STOP_CHARS = set("的了在和与及由等并将对从向被把为是也都还其该各每这那此之于以曾任历兼现至赴到入")
+_STOP_CHARS = set("的了在和与及由等并将对从向被把为是也都还其该各每这那此之于以曾任历兼现至赴到入据因而如同经令使让给请则即又再才就")
 _CORE_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9()（）·&]")
 _PLACE_SUFFIXES = ("自治区", "省", "市", "县", "区")
 
@@ -209,6 +209,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue
         if len(suffix.text) == 1 and _ends_common_word(tokens, s, e):
             continue  # 干部, 内部, 到处: a word that merely ends in a suffix character
+        if suffix.text == "部" and s > 0 and text[s - 1] in lexicons.cues()["direction"]:
+            continue  # 新疆北部, 东北地区南部: a part of a region
         start = _left_edge(text, tokens, s, max(last_end, sentence.start), title_spans)
         while start < s and text[start] in "()（）·":
             start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
@@ -272,6 +274,7 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
     tags = dictionary_tags()
     stops = lexicons.cues()["org_stop"]
     match_words = lexicons.cues()["match_between"]
+    match_verbs = lexicons.cues()["match_after"]  # 逼平|比利时队, 击败|东道主队
     start = suffix_start
     # jieba may glue the suffix to its core (工信厅, 科技股份): the glued part is core
     inside = next((t for t in tokens if t.start < suffix_start < t.end), None)
@@ -288,7 +291,8 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         if t.text in _JOINING_CHARS and start < suffix_start and k > 0 and _joins_nouns(left[k - 1], t, floor):
             start = t.start  # 车辆与运载学院, 机械科学与工程学院: 与 joins two fields of one name
             continue
-        if not all(_CORE_CHAR.match(c) for c in piece) or piece in stops or t.text in match_words:
+        if not all(_CORE_CHAR.match(c) for c in piece) or piece in stops or t.text in match_words \
+                or t.text in match_verbs:
             break
         tag = tags.get(t.text)
         # a verb right before the suffix names the unit's work (智能驾驶事业群); further left

@@ -190,3 +190,16 @@ def test_a_short_company_name_before_a_title_is_an_organization(text: str, name:
 
 def test_a_line_of_business_alone_before_a_title_is_not_a_name() -> None:
     assert orgs("他是制药总经理。") == []
+
+
+@pytest.mark.parametrize("text", ["明天新疆北部有雨。", "东北地区南部将有大风。"])
+def test_a_part_of_a_region_is_not_an_organization(text: str) -> None:
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("据东岳气象研究所统计，气温偏高。", "东岳气象研究所"),
+    ("主队2比2逼平西岭队后出线。", "西岭队"),
+])
+def test_a_leading_preposition_or_match_verb_is_not_part_of_the_name(text: str, name: str) -> None:
+    assert orgs(text) == [name]
