@@ -199,7 +199,7 @@ def test_a_part_of_a_region_is_not_an_organization(text: str) -> None:
 
 @pytest.mark.parametrize("text, name", [
     ("据东岳气象研究所统计，气温偏高。", "东岳气象研究所"),
-    ("主队2比2逼平西岭队后出线。", "西岭队"),
+    ("主队2比2逼平荷湾队，两队同时出线。", "荷湾队"),
 ])
 def test_a_leading_preposition_or_match_verb_is_not_part_of_the_name(text: str, name: str) -> None:
     assert orgs(text) == [name]
