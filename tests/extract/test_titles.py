@@ -77,3 +77,12 @@ def test_officers_of_party_and_board_bodies_are_one_title(text: str, expected: l
 
 def test_a_board_meeting_is_not_a_title() -> None:
     assert titles_in("公司召开董事会会议。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("他是中共党员，现任协会常务理事。", ["中共党员", "常务理事"]),
+    ("当选为区人大代表和政协委员。", ["人大代表", "政协委员"]),
+    ("该公司是协会的理事单位。", []),
+])
+def test_political_and_association_standing(text: str, expected: list[str]) -> None:
+    assert titles_in(text) == expected
