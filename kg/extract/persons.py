@@ -112,7 +112,7 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
             continue
         if _is_common_word(text[pos:end], given, weak_surname, after_title=pos in title_ends):
             continue
-        after = _evidence_after(text, end, title_starts)
+        after = _evidence_after(text, end, title_starts, pos)
         score = 0.0
         if after:
             score += after.confidence
@@ -121,7 +121,7 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
         if not after and not before:
             continue
         # Need evidence on both sides unless one side is a title or honorific.
-        strong = (after and after.method in ("title", "honorific")) or (before and before.method == "title")
+        strong = (after and after.method in ("title", "honorific", "speaker")) or (before and before.method == "title")
         if not strong and not (after and before):
             continue
         if weak_surname and not (after and after.method in ("title", "honorific", "boundary")) \
@@ -133,7 +133,7 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
             score += 0.2
         if pos in boundaries:
             score += 0.1
-        if after and after.method in ("title", "honorific", "boundary"):
+        if after and after.method in ("title", "honorific", "boundary", "speaker"):
             score += 0.3  # the name is cleanly delimited on the right
         if score > best_score:
             method = "+".join(e.method for e in (before, after) if e)
@@ -165,9 +165,11 @@ def _evidence_before(text: str, pos: int, title_ends) -> _Evidence | None:
     return None
 
 
-def _evidence_after(text: str, end: int, title_starts) -> _Evidence | None:
+def _evidence_after(text: str, end: int, title_starts, start: int | None = None) -> _Evidence | None:
     if end in title_starts:
         return _Evidence(0.9, "title")
+    if start is not None and end < len(text) and text[end] in "：:" and (start == 0 or text[start - 1] == "\n"):
+        return _Evidence(0.7, "speaker")  # 孙明远：我认为… — a transcript's speaker label
     if _starts_with_cue(text, end, "honorific"):
         return _Evidence(0.85, "honorific")
     if end == len(text) or text[end] in _BOUNDARY:

@@ -112,3 +112,11 @@ def test_ren_as_the_verb_serve_is_not_a_surname(text: str) -> None:
 
 def test_a_weak_surname_right_after_a_title_starts_a_name() -> None:
     assert "任嘉宁" in persons("会议邀请了助理教授任嘉宁和两位工程师。")
+
+
+def test_a_speaker_label_in_a_transcript_is_a_name() -> None:
+    from kg.extract.pipeline import predict_mentions
+
+    text = "主持人：欢迎两位嘉宾。\n钱文斌：谢谢，很高兴来到这里。\n苏晓岚：大家好。"
+    found = [m for m in predict_mentions(text) if m.type is EntityType.PERSON]
+    assert [m.text for m in found] == ["钱文斌", "苏晓岚"]
