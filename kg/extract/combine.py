@@ -153,6 +153,8 @@ def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
     if m.type is not EntityType.PERSON:
         return True
     name = m.text
+    if len(name) == 2 and name[0] == name[1]:
+        return False  # 谢谢, 常常: a reduplicated word, not surname + given name
     if name.isascii():
         return name[:1].isupper() and len(name) >= 3 and name.replace(" ", "").replace("-", "").isalpha()
     surnames = lexicons.surnames()

@@ -147,6 +147,8 @@ def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title:
     和专家) are not names; jieba's dictionary tags tell them apart. Right after a title
     a name wins over a homographic dictionary word."""
     tags = dictionary_tags()
+    if len(candidate) == 2 and candidate[0] == candidate[1]:
+        return True  # 谢谢, 常常: reduplicated words
     if not after_title and tags.get(candidate, "nr") not in ("nr", "nrfg", "nrt"):
         return True
     given_tag = tags.get(given) if len(given) == 2 else None
