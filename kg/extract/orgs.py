@@ -79,6 +79,7 @@ def _short_company_names(text: str, sentences: Sequence[Sentence], titles: Seque
     out = []
     tokens = [t for s in sentences for t in s.tokens]
     ending = {t.end: t for t in tokens}
+    holding = {i: t.text for t in tokens for i in range(t.start, t.end)}
     for title in titles:
         last = ending.get(title.start)
         if last is None or any(a < title.start and title.start <= b for a, b in taken):
@@ -89,11 +90,11 @@ def _short_company_names(text: str, sentences: Sequence[Sentence], titles: Seque
         start = last.start if len(last.text) > len(line) else None  # jieba kept 泰盛制药 whole
         if start is None or tags.get(last.text) is not None:
             start = title.start - len(line)
-            for t in reversed([t for t in tokens if t.end <= start]):
-                if t.end != start or not _name_word(t.text, tags) or title.start - t.start > _MAX_SHORT_NAME_CHARS:
-                    break
+            t = ending.get(start)
+            while t is not None and _name_word(t.text, tags) and title.start - t.start <= _MAX_SHORT_NAME_CHARS:
                 start = t.start
-        while start < title.start and text[start] in _GLUED_STOPS and _unknown_word_at(tokens, start):
+                t = ending.get(start)
+        while start < title.start and text[start] in _GLUED_STOPS and _unknown_word(holding.get(start)):
             start += 1
         own = text[start:title.start - len(line)]
         if len(own) < 2 or any(a < title.start and start < b for a, b in taken):
@@ -305,7 +306,8 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         start = t.start
     while text.startswith(_JOINING_CHARS, start):
         start += 1  # a joiner whose left side was not taken (代表和专家顾问委员会) is not part of it
-    while start < suffix_start and text[start] in _GLUED_STOPS and _unknown_word_at(tokens, start):
+    while start < suffix_start and text[start] in _GLUED_STOPS \
+            and _unknown_word(next((t.text for t in tokens if t.start <= start < t.end), None)):
         start += 1  # jieba glued a verb or date to the name (年任|北京…, 任新纶|科技): not part of it
     return _detach_name(text, tokens, start, suffix_start, title_spans)
 
@@ -314,9 +316,8 @@ _JOINING_CHARS = ("与", "和")
 _GLUED_STOPS = _STOP_CHARS | set("年月日")
 
 
-def _unknown_word_at(tokens: Sequence[Token], start: int) -> bool:
-    """The word holding ``start`` is unknown to jieba, or a lone function character (月)."""
-    word = next((t.text for t in tokens if t.start <= start < t.end), None)
+def _unknown_word(word: str | None) -> bool:
+    """The word is unknown to jieba, or a lone function character (月)."""
     if word is None:
         return False
     return word not in dictionary_tags() if len(word) > 1 else dictionary_tags().get(word) in _STOP_TAGS
