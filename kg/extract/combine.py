@@ -63,9 +63,11 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     """``words`` are the jieba tokens of ``text`` (where a learned span may start)."""
     layout = _Layout(grammar)
     starts = {w.start: w.text for w in words}
+    title_starts = {m.start for m in grammar if m.type is EntityType.ROLE}
     for lm in sorted(learned, key=lambda m: -m.confidence):
         lm = trim_person(lm)
-        if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts):
+        if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts) \
+                or _names_a_place(text, lm, title_starts):
             continue
         clashes = layout.overlapping(lm)
         if any(c.type in _RULE_ONLY for c in clashes):
@@ -143,6 +145,15 @@ def trim_person(m: Mention) -> Mention:
     return Mention(m.type, m.start, end, m.text[:end - m.start], m.confidence, m.method, norm=m.norm)
 
 
+def _names_a_place(text: str, m: Mention, title_starts: set[int]) -> bool:
+    """郑成功纪念馆, 丽泽商务区: a name followed by a place or facility word names that
+    place, not a person there (a title after the name is another matter: 张三局长)."""
+    if m.type is not EntityType.PERSON or m.end in title_starts:
+        return False
+    words = lexicons.cues()["place_after_name"]
+    return any(text.startswith(w, m.end) for w in words)
+
+
 def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
     """Shape checks on a learned span: it does not start with a multi-character verb or
     function word (贯彻落实党), and a person's name looks like one — a surname first (初显
@@ -153,6 +164,8 @@ def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
     if m.type is not EntityType.PERSON:
         return True
     name = m.text
+    if "某" in name[1:]:
+        return False  # 张某, 李某某: an anonymised person, not a name to link
     if len(name) == 2 and name[0] == name[1]:
         return False  # 谢谢, 常常: a reduplicated word, not surname + given name
     if name.isascii():

@@ -66,3 +66,13 @@ def test_a_given_name_ending_in_a_conjunction_character_is_kept() -> None:
     text = "据林永和介绍，工程已完工。"
     learned = [person(1, 4, 0.9, "crf", text)]
     assert [m.text for m in merge_mentions(text, [], learned, words(text))] == ["林永和"]
+
+
+def test_an_anonymised_person_is_not_a_name() -> None:
+    text = "民警将驾驶员张某带回调查。"
+    assert merge_mentions(text, [], [person(6, 8, 0.9, "crf", text)], words(text)) == []
+
+
+def test_a_name_that_names_a_place_is_not_a_person() -> None:
+    text = "参观林启明纪念馆后返回。"
+    assert merge_mentions(text, [], [person(2, 5, 0.9, "crf", text)], words(text)) == []
