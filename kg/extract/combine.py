@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extract import lexicons
-from kg.extract.orgs import dictionary_tags
+from kg.extract.orgs import chinese_name_shape, dictionary_tags
 from kg.extract.persons import is_transcription
 from kg.model import EntityType, Mention, Token
 
@@ -65,7 +65,7 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     starts = {w.start: w.text for w in words}
     title_starts = {m.start for m in grammar if m.type is EntityType.ROLE}
     for lm in sorted(learned, key=lambda m: -m.confidence):
-        lm = trim_person(lm)
+        lm = _as_team(text, trim_person(lm))
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts) \
                 or _names_a_place(text, lm, title_starts):
             continue
@@ -143,6 +143,19 @@ def trim_person(m: Mention) -> Mention:
     if end == m.end:
         return m
     return Mention(m.type, m.start, end, m.text[:end - m.start], m.confidence, m.method, norm=m.norm)
+
+
+def _as_team(text: str, m: Mention) -> Mention:
+    """输给富勒姆, 沙尔克主场: a name in the grammar of a fixture is a team (a club is an
+    organization), however the tagger typed it."""
+    if m.type is not EntityType.PERSON or chinese_name_shape(m.text):
+        return m  # 击败钱浩然: players of individual sports are persons
+    cues = lexicons.cues()
+    before = any(text.endswith(w, 0, m.start) for w in cues["match_before"])
+    after = any(text.startswith(w, m.end) for w in cues["match_after"] if len(w) > 1)  # not 以
+    if not (before or after):
+        return m
+    return Mention(EntityType.ORG, m.start, m.end, m.text, m.confidence, m.method, norm=m.norm)
 
 
 def _names_a_place(text: str, m: Mention, title_starts: set[int]) -> bool:

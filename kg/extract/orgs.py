@@ -150,16 +150,21 @@ def _side(text: str, tokens: Sequence[Token], edge: int, leftwards: bool) -> tup
         if (end if leftwards else t.end) - (t.start if leftwards else start) > _MAX_SIDE_CHARS:
             break
         start, end = (t.start, end) if leftwards else (start, t.end)
-    if end - start < 2 or _chinese_name_shape(text[start:end]):
+    if end - start < 2 or chinese_name_shape(text[start:end]):
         return None  # 李娜vs王蔷: players, not teams
     return start, end
 
 
-def _chinese_name_shape(word: str) -> bool:
-    """Two or three characters led by a common surname (李娜, 王蔷), not a transcription."""
+def chinese_name_shape(word: str) -> bool:
+    """A common surname and a one- or two-character given name (李娜, 诸葛云飞), not a
+    transcription (马拉多纳)."""
     from kg.extract.persons import is_transcription  # persons reads this module's tags: import late
 
-    return 2 <= len(word) <= 3 and lexicons.surnames().get(word[0]) is False and not is_transcription(word)
+    surnames = lexicons.surnames()
+    for k in (2, 1):
+        if surnames.get(word[:k]) is False and 1 <= len(word) - k <= 2:
+            return not is_transcription(word)
+    return False
 
 
 # Titles of the head of a place's government: the place before them is that government.

@@ -76,3 +76,15 @@ def test_an_anonymised_person_is_not_a_name() -> None:
 def test_a_name_that_names_a_place_is_not_a_person() -> None:
     text = "参观林启明纪念馆后返回。"
     assert merge_mentions(text, [], [person(2, 5, 0.9, "crf", text)], words(text)) == []
+
+
+@pytest.mark.parametrize("text, span", [("上周主场输给科隆多，排名下滑。", (6, 9)), ("罗西纳主场战平对手。", (0, 3))])
+def test_a_name_in_the_grammar_of_a_fixture_is_a_team(text: str, span) -> None:
+    merged = merge_mentions(text, [], [person(*span, 0.9, "crf", text)], words(text))
+    assert [(m.text, m.type) for m in merged] == [(text[span[0]:span[1]], EntityType.ORG)]
+
+
+def test_a_chinese_player_beaten_in_a_match_stays_a_person() -> None:
+    text = "他以4比2击败钱浩宇夺冠。"
+    merged = merge_mentions(text, [], [person(7, 10, 0.9, "crf", text)], words(text))
+    assert [(m.text, m.type) for m in merged] == [("钱浩宇", EntityType.PERSON)]
