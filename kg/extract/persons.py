@@ -20,6 +20,8 @@ from kg.model import EntityType, Mention, Sentence
 
 # Characters that do not occur in given names but are frequent next to names.
 _NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或但其这那个们中上下一不有会年月日并由作以于所到说着过该此每各他她它您你我老总姓氏某")
+# Function characters that still end given names (张永和, 闫大为) when punctuation follows.
+_FINAL_GIVEN = set("和为")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _BOUNDARY = set("、，,。；;：:！!？?（）()《》“”\"' \n\t")
 
@@ -37,13 +39,14 @@ def find_persons(text: str, sentences: Sequence[Sentence], titles: Sequence[Ment
     title_starts = {m.start: m for m in titles}
     title_ends = {m.end: m for m in titles}
     taken = [(m.start, m.end) for m in list(titles) + list(blocked)]
-    boundaries = {t.start for s in sentences for t in s.tokens} | {len(text)}
+    word_at = {t.start: t.text for s in sentences for t in s.tokens}
+    boundaries = set(word_at) | {len(text)}
     found: dict[tuple[int, int], Mention] = {}
     names = lexicons.surnames()
     # A name starts at a word boundary or right after a title (see _best_candidate).
     for pos in sorted(p for p in boundaries | set(title_ends) if p < len(text)):
         for surname in _surnames_at(text, pos, names):
-            best = _best_candidate(text, pos, surname, title_starts, title_ends, boundaries)
+            best = _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, word_at)
             if best is None:
                 continue
             (start, end), ev = best
@@ -97,18 +100,23 @@ def _surnames_at(text: str, pos: int, names: dict[str, bool]) -> list[str]:
     return out
 
 
-def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
+def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, word_at):
     if pos not in boundaries and pos not in title_ends:
         return None  # 俄罗斯总统: a surname character inside a word does not start a name
     weak_surname = lexicons.surnames()[surname]
     before = _evidence_before(text, pos, title_ends)
+    alone = _surname_alone(text, pos, surname, title_starts, boundaries, word_at.get(pos, ""))
+    if alone is not None and not (weak_surname and before is None):
+        return (pos, pos + len(surname)), alone
     best, best_score = None, 0.0
     for given_len in (2, 1):
         end = pos + len(surname) + given_len
         if end > len(text):
             continue
         given = text[pos + len(surname):end]
-        if not all(_HAN.match(c) and c not in _NOT_GIVEN for c in given):
+        closed = end == len(text) or text[end] in _BOUNDARY  # 林金和，男: a final 和 is a name's
+        if not all(_HAN.match(c) and (c not in _NOT_GIVEN or (closed and i == len(given) - 1 and c in _FINAL_GIVEN))
+                   for i, c in enumerate(given)):
             continue
         if _is_common_word(text[pos:end], given, weak_surname, after_title=pos in title_ends):
             continue
@@ -121,10 +129,10 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
         if not after and not before:
             continue
         # Need evidence on both sides unless one side is a title or honorific.
-        strong = (after and after.method in ("title", "honorific", "speaker")) or (before and before.method == "title")
+        strong = (after and after.method in ("title", "honorific", "speaker", "profile")) or (before and before.method == "title")
         if not strong and not (after and before):
             continue
-        if weak_surname and not (after and after.method in ("title", "honorific", "boundary")) \
+        if weak_surname and not (after and after.method in ("title", "honorific", "boundary", "profile", "speaker")) \
                 and not (before and before.method == "title" and len(given) == 2
                          and given not in dictionary_tags() and given[0] not in lexicons.surnames()):
             continue  # 教授和钱晓峰先生, 任公司副总经理: a function-word surname needs a clean
@@ -133,13 +141,28 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries):
             score += 0.2
         if pos in boundaries:
             score += 0.1
-        if after and after.method in ("title", "honorific", "boundary", "speaker"):
+        if after and after.method in ("title", "honorific", "boundary", "speaker", "profile"):
             score += 0.3  # the name is cleanly delimited on the right
         if score > best_score:
             method = "+".join(e.method for e in (before, after) if e)
             confidence = min(0.95, max(e.confidence for e in (before, after) if e))
             best, best_score = ((pos, end), _Evidence(confidence, f"name-context:{method}")), score
     return best
+
+
+def _surname_alone(text: str, pos: int, surname: str, title_starts, boundaries, word: str) -> _Evidence | None:
+    """江主席, 温先生, 顾先生: a surname directly followed by a title or a form of address
+    is how the text names the person — at a word boundary, or glued by jieba into a word its
+    dictionary does not know as something else (so 班主任 is not 班 + 主任)."""
+    rest = pos + len(surname)
+    glued = len(word) > len(surname) and dictionary_tags().get(word, "nr") in ("nr", "nrfg", "nrt")
+    if rest not in boundaries and not glued:
+        return None
+    if rest in title_starts:
+        return _Evidence(0.75, "surname+title")
+    if _starts_with_cue(text, rest, "honorific"):
+        return _Evidence(0.75, "surname+honorific")
+    return None
 
 
 def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title: bool) -> bool:
@@ -172,6 +195,9 @@ def _evidence_after(text: str, end: int, title_starts, start: int | None = None)
         return _Evidence(0.9, "title")
     if start is not None and end < len(text) and text[end] in "：:" and (start == 0 or text[start - 1] == "\n"):
         return _Evidence(0.7, "speaker")  # 孙明远：我认为… — a transcript's speaker label
+    if text[end:end + 1] in ("，", ",", "：", ":") and text[end + 1:end + 2] in ("男", "女") \
+            and (end + 2 == len(text) or text[end + 2] in _BOUNDARY):
+        return _Evidence(0.8, "profile")  # 林金和，男，1965年生 — a résumé's opening
     if _starts_with_cue(text, end, "honorific"):
         return _Evidence(0.85, "honorific")
     if end == len(text) or text[end] in _BOUNDARY:

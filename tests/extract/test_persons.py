@@ -120,3 +120,24 @@ def test_a_speaker_label_in_a_transcript_is_a_name() -> None:
     text = "主持人：欢迎两位嘉宾。\n钱文斌：谢谢，很高兴来到这里。\n苏晓岚：大家好。"
     found = [m for m in predict_mentions(text) if m.type is EntityType.PERSON]
     assert [m.text for m in found] == ["钱文斌", "苏晓岚"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("顾先生1999年加入公司。", "顾"),
+    ("温女士对修改过的文章很满意。", "温"),
+])
+def test_a_surname_with_a_form_of_address_names_the_person(text: str, name: str) -> None:
+    assert persons(text) == [name]
+
+
+def test_a_word_that_ends_in_a_title_is_not_surname_plus_title() -> None:
+    assert persons("他是班主任。") == []
+
+
+@pytest.mark.parametrize("text, name", [("林金和，男，1965年生。", "林金和"), ("方琳：女，中共党员。", "方琳")])
+def test_a_resume_opening_names_the_person(text: str, name: str) -> None:
+    assert persons(text) == [name]
+
+
+def test_a_list_ending_word_is_not_part_of_the_name() -> None:
+    assert "邱蕾" in persons("出席的有副校长邱蕾等。")
