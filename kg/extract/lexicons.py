@@ -153,3 +153,12 @@ def transliteration_chars() -> frozenset[str]:
     text = extract_data("transliteration_chars.txt").read_text(encoding="utf-8")
     return frozenset("".join(line.strip() for line in text.splitlines()
                              if line.strip() and not line.startswith("#")))
+
+
+@lru_cache(maxsize=1)
+def gazetteer_organizations() -> frozenset[str]:
+    """Organization names from CC-CEDICT (gazetteer_org.txt, made by scripts/make_gazetteer.py):
+    brands and bodies with no suffix to find them by (暴雪, 银联)."""
+    text = extract_data("gazetteer_org.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+

@@ -63,7 +63,20 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
     out += _place_governments(text, sentences, titles, out)
     out += _match_sides(text, sentences, out)
     out += _short_company_names(text, sentences, titles, out)
+    if use_lexicon:
+        out += _dictionary_names(sentences, titles, out)
     return sorted(out, key=lambda m: m.start)
+
+
+def _dictionary_names(sentences: Sequence[Sentence], titles: Sequence[Mention],
+                      found: list[Mention]) -> list[Mention]:
+    """Whole words that the dictionary knows as organizations (CC-CEDICT: 暴雪, 银联), where
+    nothing else was found; less certain than the curated lexicon."""
+    names = lexicons.gazetteer_organizations()
+    taken = {i for m in [*found, *titles] for i in range(m.start, m.end)}
+    return [Mention(EntityType.ORG, t.start, t.end, t.text, 0.55, "org-dictionary")
+            for s in sentences for t in s.tokens
+            if len(t.text) > 1 and t.text in names and not any(i in taken for i in range(t.start, t.end))]
 
 
 _MAX_SHORT_NAME_CHARS = 8

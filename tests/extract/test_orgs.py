@@ -203,3 +203,11 @@ def test_a_part_of_a_region_is_not_an_organization(text: str) -> None:
 ])
 def test_a_leading_preposition_or_match_verb_is_not_part_of_the_name(text: str, name: str) -> None:
     assert orgs(text) == [name]
+
+
+def test_a_word_the_dictionary_knows_as_an_organization_is_found() -> None:
+    assert orgs("他去年加盟了阿森纳。") == ["阿森纳"]
+
+
+def test_dictionary_names_do_not_override_the_lexicon_or_grammar() -> None:
+    assert orgs("阿森纳足球俱乐部发布公告。") == ["阿森纳足球俱乐部"]
