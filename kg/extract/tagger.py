@@ -29,8 +29,9 @@ _ENTITY_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"}
 
 @dataclass(frozen=True)
 class TaggerLexicon:
-    """General vocabulary the features consult: surnames, name-ending words, titles, and the
-    jieba dictionary (a word missing from it was guessed by the HMM, often a name)."""
+    """General vocabulary the features consult: surnames, name-ending words, titles, the
+    jieba dictionary (a word missing from it was guessed by the HMM, often a name), the
+    CC-CEDICT gazetteers and the characters that transliterate foreign names."""
 
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
@@ -38,6 +39,8 @@ class TaggerLexicon:
     place_suffixes: frozenset[str]
     titles: frozenset[str]
     dictionary: dict[str, str]  # jieba dictionary word -> its POS tag
+    gazetteer: dict[str, str]  # CC-CEDICT proper name -> PER / ORG / LOC
+    transliteration: frozenset[str]  # characters that spell foreign names (基, 里, 科 ...)
 
     @cached_property
     def suffix_lengths(self) -> tuple[int, ...]:
@@ -48,6 +51,14 @@ class TaggerLexicon:
     def max_title(self) -> int:
         return max(len(w) for w in self.titles)
 
+    @cached_property
+    def gazetteer_lengths(self) -> dict[str, tuple[int, ...]]:
+        """First character -> the lengths of gazetteer names starting with it, longest first."""
+        lengths: dict[str, set[int]] = {}
+        for word in self.gazetteer:
+            lengths.setdefault(word[0], set()).add(len(word))
+        return {c: tuple(sorted(ks, reverse=True)) for c, ks in lengths.items()}
+
 
 def _read_words(name: str) -> frozenset[str]:
     path = DATA_DIR / name
@@ -56,6 +67,14 @@ def _read_words(name: str) -> frozenset[str]:
     except OSError as exc:
         raise ModelError(f"tagger lexicon {path} cannot be read: {exc}") from exc
     return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def _gazetteer() -> dict[str, str]:
+    """The CC-CEDICT name lists (``scripts/make_gazetteer.py``) as one name -> label map."""
+    names: dict[str, str] = {}
+    for label, kind in (("LOC", "place"), ("ORG", "org"), ("PER", "person")):
+        names.update(dict.fromkeys(_read_words(f"gazetteer_{kind}.txt"), label))
+    return names
 
 
 def _jieba_dictionary() -> dict[str, str]:
@@ -82,6 +101,8 @@ def default_lexicon() -> TaggerLexicon:
         place_suffixes=_read_words("tagger_place_suffixes.txt"),
         titles=_read_words("tagger_titles.txt"),
         dictionary=_jieba_dictionary(),
+        gazetteer=_gazetteer(),
+        transliteration=frozenset("".join(_read_words("transliteration_chars.txt"))),
     )
 
 
@@ -179,6 +200,9 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
     word_info = [_word_feature(w, lex) for w, _, _ in words]
     org_end, place_end = _suffix_ends(text, positions, lex)
     org_ahead = _distance_ahead(org_end, scripts[1:-1])
+    gazetteer_marks = _gazetteer_marks(text, positions, lex)
+    foreign_runs = _transliteration_runs(text, lex.transliteration)
+    gazetteer = lex.gazetteer
     surnames, compound_surnames = lex.surnames, lex.compound_surnames
     features: list[list[str]] = []
     for i, char in enumerate(text):
@@ -215,6 +239,12 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
             feats.append("org_ahead=" + ahead)
             if windex >= 0:
                 feats.append("org_ahead_w=" + word_info[windex] + ahead)
+        if gazetteer_marks[i]:
+            feats.append("gz=" + gazetteer_marks[i])
+        if windex >= 0:
+            feats += _gazetteer_words(windex, words, gazetteer)
+        if foreign_runs[i]:
+            feats.append("tr=" + foreign_runs[i])
         features.append(feats)
     return features
 
@@ -239,6 +269,64 @@ def _suffix_ends(text: str, positions: Sequence[tuple[str, int]],
             if piece in place_suffixes:
                 place_end[i] = True
     return org_end, place_end
+
+
+def _gazetteer_marks(text: str, positions: Sequence[tuple[str, int]], lex: TaggerLexicon) -> list[str]:
+    """Label and B/I/E position of each character inside a gazetteer name, matched longest
+    first from left to right and only from the start of a jieba word, so the 罗斯 of 俄罗斯 is
+    no name ('' elsewhere): CC-CEDICT knows many foreign and historical names that jieba splits."""
+    marks = [""] * len(text)
+    gazetteer, starts = lex.gazetteer, lex.gazetteer_lengths
+    i = 0
+    while i < len(text):
+        if positions[i][0] in "ME":
+            i += 1
+            continue
+        for k in starts.get(text[i], ()):
+            label = gazetteer.get(text[i:i + k])
+            if label is not None:
+                marks[i:i + k] = [label + "B", *[label + "I"] * (k - 2), label + "E"]
+                i += k
+                break
+        else:
+            i += 1
+    return marks
+
+
+def _gazetteer_words(windex: int, words: Sequence[tuple[str, int, int]], gazetteer: dict[str, str]) -> list[str]:
+    """The gazetteer labels of the character's jieba word and of the words around it
+    (a place before 大学, a person after 总理)."""
+    feats = []
+    if words[windex][0] in gazetteer:
+        feats.append("wgz=" + gazetteer[words[windex][0]])
+    if windex > 0 and words[windex - 1][0] in gazetteer:
+        feats.append("wgz-1=" + gazetteer[words[windex - 1][0]])
+    if windex + 1 < len(words) and words[windex + 1][0] in gazetteer:
+        feats.append("wgz+1=" + gazetteer[words[windex + 1][0]])
+    return feats
+
+
+def _transliteration_runs(text: str, chars: frozenset[str]) -> list[str]:
+    """For each character of a run of transliteration characters (a '·' may join two runs):
+    the run's length bucket and the character's B/M/E/S position in it ('' elsewhere), so
+    基里延科 reads as one four-character foreign-looking stretch."""
+    runs = [""] * len(text)
+    i = 0
+    while i < len(text):
+        if text[i] not in chars:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(text) and (text[end] in chars or
+                                   text[end] in "·•・" and end + 1 < len(text) and text[end + 1] in chars):
+            end += 1
+        size = "5+" if end - i >= 5 else str(end - i)
+        if end - i == 1:
+            runs[i] = "1S"
+        else:
+            runs[i:end] = [size + "B", *[size + "M"] * (end - i - 2), size + "E"]
+        i = end
+    return runs
 
 
 def _distance_ahead(ends: Sequence[bool], classes: Sequence[str], reach: int = 12) -> list[str]:

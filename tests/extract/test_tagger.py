@@ -7,7 +7,8 @@ import jieba
 import pytest
 
 from kg.errors import ModelError
-from kg.extract.tagger import LearnedTagger, char_class, spans_from_labels, split_sentences
+from kg.extract.tagger import (LearnedTagger, char_class, default_lexicon, sentence_features,
+                               spans_from_labels, split_sentences)
 from kg.model import EntityType, Mention, Sentence, Token
 
 
@@ -117,3 +118,48 @@ def test_split_sentences_keeps_closing_quotes_and_covers_the_text() -> None:
 
 def test_char_class_tells_scripts_apart() -> None:
     assert [char_class(c) for c in "中A7，·"] == ["H", "L", "D", "P", "M"]
+
+
+def features_with(prefix: str, text: str, words: list[tuple[str, int, int]]) -> list[str]:
+    """The one feature starting with ``prefix`` of each character ('' when it has none)."""
+    rows = sentence_features(text, words, default_lexicon())
+    return [next((f[len(prefix):] for f in row if f.startswith(prefix)), "") for row in rows]
+
+
+def test_gazetteer_lists_hold_people_organisations_and_places() -> None:
+    gazetteer = default_lexicon().gazetteer
+    assert (gazetteer["普京"], gazetteer["清华大学"], gazetteer["巴黎"]) == ("PER", "ORG", "LOC")
+    assert "中国" not in gazetteer  # an ordinary dictionary word as well: no gazetteer name
+
+
+def test_gazetteer_feature_marks_the_longest_name_from_a_word_start() -> None:
+    text = "普京在清华大学演讲"
+    words = [("普京", 0, 2), ("在", 2, 3), ("清华大学", 3, 7), ("演讲", 7, 9)]
+    assert features_with("gz=", text, words) == ["PERB", "PERE", "", "ORGB", "ORGI", "ORGI", "ORGE", "", ""]
+    assert features_with("wgz=", text, words)[:4] == ["PER", "PER", "", "ORG"]
+
+
+def test_gazetteer_names_inside_a_longer_word_are_not_marked() -> None:
+    text = "俄罗斯代表团"  # 罗斯 (Ross) is a gazetteer name, but here it sits inside 俄罗斯
+    words = [("俄罗斯", 0, 3), ("代表团", 3, 6)]
+    assert features_with("gz=", text, words) == [""] * 6
+
+
+def test_transliteration_feature_gives_run_length_and_position() -> None:
+    text = "前锋卡拉西莫夫·安多进球"
+    words = [("前锋", 0, 2), ("卡拉西莫夫", 2, 7), ("·", 7, 8), ("安多", 8, 10), ("进球", 10, 12)]
+    runs = features_with("tr=", text, words)
+    assert runs[2:10] == ["5+B", "5+M", "5+M", "5+M", "5+M", "5+M", "5+M", "5+E"]  # the dot joins
+    assert runs[:2] == ["", ""] and runs[10:] == ["", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("德国总理施罗德昨天抵达北京，开始为期三天的访问。", "施罗德"),  # gazetteer names
+        ("默克尔与萨科齐举行了会谈。", "萨科齐"),
+        ("主帅科瓦切维奇赛后说，球员们踢得很出色。", "科瓦切维奇"),  # a run of transliteration characters
+    ],
+)
+def test_tags_foreign_names(tagger: LearnedTagger, text: str, person: str) -> None:
+    assert person in found(tagger.tag_text(text), EntityType.PERSON)
