@@ -331,7 +331,7 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
 
 
 _JOINING_CHARS = ("与", "和")
-_GLUED_STOPS = _STOP_CHARS | set("年月日")
+_GLUED_STOPS = _STOP_CHARS | set("年月日起")
 
 
 def _unknown_word(word: str | None) -> bool:

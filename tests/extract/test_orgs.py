@@ -211,3 +211,11 @@ def test_a_word_the_dictionary_knows_as_an_organization_is_found() -> None:
 
 def test_dictionary_names_do_not_override_the_lexicon_or_grammar() -> None:
     assert orgs("阿森纳足球俱乐部发布公告。") == ["阿森纳足球俱乐部"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("现任恒通医疗集团股份公司副总经理。", "恒通医疗集团股份公司"),
+    ("2001年起任蓝海投资顾问有限公司董事长。", "蓝海投资顾问有限公司"),
+])
+def test_company_names_with_a_title_word_or_short_legal_form(text: str, name: str) -> None:
+    assert orgs(text) == [name]
