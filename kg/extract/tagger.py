@@ -202,7 +202,7 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
     org_ahead = _distance_ahead(org_end, scripts[1:-1])
     gazetteer_marks = _gazetteer_marks(text, positions, lex)
     foreign_runs = _transliteration_runs(text, lex.transliteration)
-    gazetteer = lex.gazetteer
+    word_gazetteer = [lex.gazetteer.get(w) for w, _, _ in words]
     surnames, compound_surnames = lex.surnames, lex.compound_surnames
     features: list[list[str]] = []
     for i, char in enumerate(text):
@@ -242,7 +242,7 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
         if gazetteer_marks[i]:
             feats.append("gz=" + gazetteer_marks[i])
         if windex >= 0:
-            feats += _gazetteer_words(windex, words, gazetteer)
+            feats += _gazetteer_words(windex, word_gazetteer)
         if foreign_runs[i]:
             feats.append("tr=" + foreign_runs[i])
         features.append(feats)
@@ -293,23 +293,23 @@ def _gazetteer_marks(text: str, positions: Sequence[tuple[str, int]], lex: Tagge
     return marks
 
 
-def _gazetteer_words(windex: int, words: Sequence[tuple[str, int, int]], gazetteer: dict[str, str]) -> list[str]:
+def _gazetteer_words(windex: int, labels: Sequence[str | None]) -> list[str]:
     """The gazetteer labels of the character's jieba word and of the words around it
-    (a place before 大学, a person after 总理)."""
+    (a place before 大学, a person after 总理); ``labels`` has one per word (None: no name)."""
     feats = []
-    if words[windex][0] in gazetteer:
-        feats.append("wgz=" + gazetteer[words[windex][0]])
-    if windex > 0 and words[windex - 1][0] in gazetteer:
-        feats.append("wgz-1=" + gazetteer[words[windex - 1][0]])
-    if windex + 1 < len(words) and words[windex + 1][0] in gazetteer:
-        feats.append("wgz+1=" + gazetteer[words[windex + 1][0]])
+    if labels[windex]:
+        feats.append("wgz=" + labels[windex])
+    if windex > 0 and labels[windex - 1]:
+        feats.append("wgz-1=" + labels[windex - 1])
+    if windex + 1 < len(labels) and labels[windex + 1]:
+        feats.append("wgz+1=" + labels[windex + 1])
     return feats
 
 
 def _transliteration_runs(text: str, chars: frozenset[str]) -> list[str]:
     """For each character of a run of transliteration characters (a '·' may join two runs):
     the run's length bucket and the character's B/M/E/S position in it ('' elsewhere), so
-    基里延科 reads as one four-character foreign-looking stretch."""
+    科瓦切维奇 reads as one five-character foreign-looking stretch."""
     runs = [""] * len(text)
     i = 0
     while i < len(text):
