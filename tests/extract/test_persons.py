@@ -141,3 +141,11 @@ def test_a_resume_opening_names_the_person(text: str, name: str) -> None:
 
 def test_a_list_ending_word_is_not_part_of_the_name() -> None:
     assert "邱蕾" in persons("出席的有副校长邱蕾等。")
+
+
+def test_names_in_a_news_byline_are_persons() -> None:
+    from kg.extract.pipeline import predict_mentions
+
+    text = "本报讯（记者林启华通讯员周晓岚）市土地储备中心昨日发布消息。"
+    found = [m.text for m in predict_mentions(text) if m.type is EntityType.PERSON]
+    assert found == ["林启华", "周晓岚"]
