@@ -35,19 +35,23 @@ class _Layout:
 
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.at: dict[int, list[Mention]] = {}
-        self.all: list[Mention] = []
+        self._all: dict[int, Mention] = {}  # by identity: equal mentions may occur twice
         for m in mentions:
             self.add(m)
 
+    @property
+    def all(self) -> list[Mention]:
+        return list(self._all.values())
+
     def add(self, m: Mention) -> None:
-        self.all.append(m)
+        self._all[id(m)] = m
         for i in range(m.start, m.end):
             self.at.setdefault(i, []).append(m)
 
     def remove(self, m: Mention) -> None:
-        self.all.remove(m)
+        del self._all[id(m)]
         for i in range(m.start, m.end):
-            self.at[i].remove(m)
+            self.at[i] = [o for o in self.at[i] if o is not m]
 
     def overlapping(self, m: Mention) -> list[Mention]:
         seen: list[Mention] = []

@@ -237,16 +237,16 @@ def propagate_names(text: str, mentions: list[Mention], taken) -> list[Mention]:
     """A name recognised once is a name everywhere in the document. ``mentions`` are
     PERSON mentions; ``taken`` the spans other mentions occupy."""
     out = list(mentions)
-    spans = [(m.start, m.end) for m in mentions] + list(taken)
+    covered = {i for a, b in [*((m.start, m.end) for m in mentions), *taken] for i in range(a, b)}
     for name, source in {m.text: m for m in mentions}.items():
         for hit in re.finditer(re.escape(name), text):
             s, e = hit.span()
-            if any(a < e and s < b for a, b in spans):
+            if any(i in covered for i in range(s, e)):
                 continue
             # do not cut into a longer name: the next character must not extend it
             if e < len(text) and _HAN.match(text[e]) and len(name) == 2 and text[e] not in _NOT_GIVEN \
                     and not _starts_with_cue(text, e, "person_after"):
                 continue
-            spans.append((s, e))
+            covered.update(range(s, e))
             out.append(Mention(EntityType.PERSON, s, e, name, source.confidence * 0.9, "name-propagation"))
     return sorted(out, key=lambda m: m.start)

@@ -7,6 +7,7 @@ original text.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -53,8 +54,10 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
     titles = find_titles(text)
     techs = find_technologies(text)
     orgs = find_organizations(text, sentences, titles)
-    orgs = [o for o in orgs if not any(o.span.overlaps(t.span) for t in techs if t.span.contains(o.span))]
-    techs = [t for t in techs if not any(t.span.overlaps(o.span) for o in orgs)]
+    tech_starts = [t.start for t in techs]
+    orgs = [o for o in orgs if not _inside(o, techs, tech_starts)]
+    org_chars = {i for o in orgs for i in range(o.start, o.end)}
+    techs = [t for t in techs if not any(i in org_chars for i in range(t.start, t.end))]
     persons = find_persons(text, sentences, titles, blocked=orgs + techs)
     titles = [t for t in titles if not any(t.span.overlaps(o.span) for o in orgs)]
     mentions = titles + techs + orgs + persons
@@ -66,6 +69,13 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
                                   [(m.start, m.end) for m in others])
         mentions = others + persons
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _inside(m: Mention, others: Sequence[Mention], starts: Sequence[int]) -> bool:
+    """Whether one of ``others`` — sorted, non-overlapping, ``starts`` their starts —
+    contains ``m``: only the last one starting at or before it can."""
+    k = bisect.bisect_right(starts, m.start)
+    return k > 0 and others[k - 1].end >= m.end
 
 
 @lru_cache(maxsize=1)
