@@ -226,7 +226,7 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue  # 科技 in 科技有限公司, 通讯 in 通讯集团: the name goes on
         if e not in token_end and not _glued_to_unknown_or_title(tokens, e):
             continue
-        if len(suffix.text) == 1 and _ends_common_word(tokens, s, e):
+        if len(suffix.text) == 1 and _ends_common_word(tokens, s, e) and not _unit_after(found, tokens, s, e):
             continue  # 干部, 内部, 到处: a word that merely ends in a suffix character
         if suffix.text == "部" and s > 0 and text[s - 1] in lexicons.cues()["direction"]:
             continue  # 新疆北部, 东北地区南部: a part of a region
@@ -253,6 +253,13 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
                              f"org-grammar:{suffix.kind}" + (":joined" if joined else "")))
         last_end = pos = e
     return found
+
+
+def _unit_after(found: list[Mention], tokens: Sequence[Token], s: int, e: int) -> bool:
+    """广州市委|组织部, 人民政府|办公厅: right after an organization, a common word ending in
+    a suffix is a unit inside it."""
+    word = next((t for t in tokens if t.start < s and t.end == e), None)
+    return word is not None and bool(found) and found[-1].end == word.start
 
 
 def _ends_common_word(tokens: Sequence[Token], s: int, e: int) -> bool:
@@ -317,7 +324,9 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         # a verb right before the suffix names the unit's work (智能驾驶事业群); further left
         # it governs the name (走访蓝海科技有限公司)
         verb_inside = tag == "v" and start == suffix_start
-        if (len(t.text) > 1 and tag in _STOP_TAGS and not verb_inside) or t.text in _STOP_CHARS or piece.isdigit():
+        ordinal = _ORDINAL.fullmatch(t.text) is not None  # 第三海洋研究所, 第一中学
+        if (len(t.text) > 1 and tag in _STOP_TAGS and not verb_inside and not ordinal) \
+                or t.text in _STOP_CHARS or piece.isdigit():
             break
         if suffix_start - t.start > MAX_CORE_CHARS:
             break
@@ -331,6 +340,7 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
 
 
 _JOINING_CHARS = ("与", "和")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇0-9]+")
 _GLUED_STOPS = _STOP_CHARS | set("年月日起")
 
 

@@ -219,3 +219,11 @@ def test_dictionary_names_do_not_override_the_lexicon_or_grammar() -> None:
 ])
 def test_company_names_with_a_title_word_or_short_legal_form(text: str, name: str) -> None:
     assert orgs(text) == [name]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("东岳市人民政府办公厅印发通知。", ["东岳市人民政府", "办公厅"]),
+    ("和自然资源部第三海洋研究所研究员", ["自然资源部", "第三海洋研究所"]),
+])
+def test_a_common_unit_word_or_an_ordinal_after_a_parent_is_a_unit(text: str, units: list[str]) -> None:
+    assert orgs(text) == units
