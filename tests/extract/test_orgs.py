@@ -227,3 +227,8 @@ def test_company_names_with_a_title_word_or_short_legal_form(text: str, name: st
 ])
 def test_a_common_unit_word_or_an_ordinal_after_a_parent_is_a_unit(text: str, units: list[str]) -> None:
     assert orgs(text) == units
+
+
+def test_investment_firms_are_named_by_capital_and_ventures() -> None:
+    assert orgs("本轮由远山资本领投，青禾创投跟投。") == ["远山资本", "青禾创投"]
+    assert orgs("提高人力资本水平。") == []
