@@ -106,7 +106,7 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
     weak_surname = lexicons.surnames()[surname]
     before = _evidence_before(text, pos, title_ends)
     alone = _surname_alone(text, pos, surname, title_starts, boundaries, word_at.get(pos, ""))
-    if alone is not None and not (weak_surname and before is None):
+    if alone is not None and not weak_surname:  # 任副总经理: 任 is the verb
         return (pos, pos + len(surname)), alone
     best, best_score = None, 0.0
     for given_len in (2, 1):
@@ -118,9 +118,10 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
         if not all(_HAN.match(c) and (c not in _NOT_GIVEN or (closed and i == len(given) - 1 and c in _FINAL_GIVEN))
                    for i, c in enumerate(given)):
             continue
-        if _is_common_word(text[pos:end], given, weak_surname, after_title=pos in title_ends):
-            continue
         after = _evidence_after(text, end, title_starts, pos)
+        if _is_common_word(text[pos:end], given, weak_surname, after_title=pos in title_ends,
+                           before_title=after is not None and after.method == "title"):
+            continue
         score = 0.0
         if after:
             score += after.confidence
@@ -165,15 +166,22 @@ def _surname_alone(text: str, pos: int, surname: str, title_starts, boundaries, 
     return None
 
 
-def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title: bool) -> bool:
+# Dictionary tags of ordinary words (nouns, verbs, places …) that a title after them
+# does not turn into names (公司董事长, 车间主任, 北京市长).
+_WORD_TAGS = {"n", "ns", "nt", "nz", "v", "vn", "vd", "a", "ad", "an", "d", "b", "f", "s", "j", "l", "i"}
+
+
+def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title: bool,
+                    before_title: bool = False) -> bool:
     """Place names and ordinary words that start with a surname character (涿州, 由北京,
     和专家) are not names; jieba's dictionary tags tell them apart. Right after a title
     a name wins over a homographic dictionary word."""
     tags = dictionary_tags()
     if len(candidate) == 2 and candidate[0] == candidate[1]:
         return True  # 谢谢, 常常: reduplicated words
-    if not after_title and tags.get(candidate, "nr") not in ("nr", "nrfg", "nrt"):
-        return True
+    tag = tags.get(candidate, "nr")
+    if tag not in ("nr", "nrfg", "nrt") and not after_title and (not before_title or tag in _WORD_TAGS):
+        return True  # after a title a name wins; before one, over an oddly tagged word (周恩来 is 't')
     given_tag = tags.get(given) if len(given) == 2 else None
     if given_tag in ("ns", "nt") and not after_title:
         return True  # 王府井 is a place; 副总理吴邦国 is a name

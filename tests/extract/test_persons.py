@@ -149,3 +149,12 @@ def test_names_in_a_news_byline_are_persons() -> None:
     text = "本报讯（记者林启华通讯员周晓岚）市土地储备中心昨日发布消息。"
     found = [m.text for m in predict_mentions(text) if m.type is EntityType.PERSON]
     assert found == ["林启华", "周晓岚"]
+
+
+@pytest.mark.parametrize("text", ["现任公司董事长。", "历任车间主任、副厂长。", "2012年起，任副总经理。"])
+def test_words_and_verbs_before_a_title_are_not_names(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_after_a_title_a_name_that_is_also_a_word_is_a_name() -> None:
+    assert persons("管委会副主任甘露表示，园区今年将新增企业。") == ["甘露"]
