@@ -122,6 +122,8 @@ def _reconcile_organization(text: str, layout: _Layout, lm: Mention, units: list
         return  # lexicon names and names the grammar joined over 与/和 (车辆与运载学院) stand
     if lm.end < units[-1].end:
         return  # a name cut short inside a unit the grammar closed with its suffix
+    if lm.end > units[-1].end and not _ends_with_org_suffix(lm.text):
+        return  # 协会|年会: running on past the grammar's suffix into a word that ends no name
     for u in units:
         layout.remove(u)
     layout.add(lm)
@@ -191,6 +193,10 @@ def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
     if name[:2] in surnames or (name[:1] in surnames and not surnames[name[:1]]):
         return True
     return "·" in name or is_transcription(name)
+
+
+def _ends_with_org_suffix(name: str) -> bool:
+    return any(name.endswith(suffix) for suffix in lexicons.org_suffixes())
 
 
 def _generic_core(name: str) -> bool:

@@ -88,3 +88,10 @@ def test_a_chinese_player_beaten_in_a_match_stays_a_person() -> None:
     text = "他以4比2击败钱浩宇夺冠。"
     merged = merge_mentions(text, [], [person(7, 10, 0.9, "crf", text)], words(text))
     assert [(m.text, m.type) for m in merged] == [("钱浩宇", EntityType.PERSON)]
+
+
+def test_a_learned_organization_running_past_the_suffix_into_an_event_does_not_win() -> None:
+    text = "中原数字产业协会年会今天召开。"
+    grammar = [Mention(EntityType.ORG, 0, 8, "中原数字产业协会", 0.85, "org-grammar:association")]
+    learned = [Mention(EntityType.ORG, 0, 10, "中原数字产业协会年会", 0.9, "crf")]
+    assert [m.text for m in merge_mentions(text, grammar, learned, words(text))] == ["中原数字产业协会"]
