@@ -7,6 +7,7 @@ type signatures. Offsets are always Python ``str`` indices into ``Document.text`
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -47,6 +48,26 @@ class Span:
 
     def contains(self, other: "Span") -> bool:
         return self.start <= other.start and other.end <= self.end
+
+
+class SpanIndex:
+    """The starts, ends and covered characters of a set of spans: overlap and edge tests
+    cost the tested span's length, not the number of spans (documents have thousands)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: set[int] = set()
+        self.ends: set[int] = set()
+        self.chars: set[int] = set()
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.add(start)
+        self.ends.add(end)
+        self.chars.update(range(start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(i in self.chars for i in range(start, end))
 
 
 @dataclass(frozen=True)

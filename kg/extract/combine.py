@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from kg.extract import lexicons
 from kg.extract.orgs import chinese_name_shape, dictionary_tags
 from kg.extract.persons import is_transcription
-from kg.model import EntityType, Mention, Token
+from kg.model import EntityType, Mention, SpanIndex, Token
 
 _NOT_A_NAME_START = {"v", "vn", "i", "l", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "t", "f", "y", "e", "o", "ad", "a"}
 
@@ -95,15 +95,16 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
             for c in clashes:
                 layout.remove(c)
             layout.add(lm)
-    return sorted((m for m in layout.all if not _unsupported_guess(m, learned)), key=lambda m: (m.start, m.end))
+    learned_names = SpanIndex((m.start, m.end) for m in learned if m.type is EntityType.PERSON)
+    return sorted((m for m in layout.all if not _unsupported_guess(m, learned_names)), key=lambda m: (m.start, m.end))
 
 
-def _unsupported_guess(m: Mention, learned: Sequence[Mention]) -> bool:
+def _unsupported_guess(m: Mention, learned_names: SpanIndex) -> bool:
     """A person the grammar saw only from punctuation and cue words around a surname
     (、白云、, 由X主持) is kept only if the tagger also reads a name there: alone, such
     context admits too many ordinary words."""
     return m.type is EntityType.PERSON and m.confidence < WEAK_CONTEXT and "crf" not in m.method \
-        and not any(lm.type is EntityType.PERSON and lm.start < m.end and m.start < lm.end for lm in learned)
+        and not learned_names.overlaps(m.start, m.end)
 
 
 def _reconcile_organization(text: str, layout: _Layout, lm: Mention, units: list[Mention]) -> None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 import jieba
 
 from kg.extract import lexicons
-from kg.model import EntityType, Mention, Sentence, Token
+from kg.model import EntityType, Mention, Sentence, SpanIndex, Token
 
 MAX_CORE_CHARS = 16
 # Multi-character jieba words with these dictionary tags end a name on the left; single
@@ -54,7 +54,7 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
     """ORG mentions. With ``use_lexicon``, standard organization names and their official
     abbreviations (the bilingual lexicon) are also matched directly."""
     out: list[Mention] = []
-    title_spans = [(t.start, t.end) for t in titles]
+    title_spans = SpanIndex((t.start, t.end) for t in titles)
     for sentence in sentences:
         out.extend(_in_sentence(text, sentence, title_spans))
     if use_lexicon:
@@ -73,10 +73,10 @@ def _dictionary_names(sentences: Sequence[Sentence], titles: Sequence[Mention],
     """Whole words that the dictionary knows as organizations (CC-CEDICT: 暴雪, 银联), where
     nothing else was found; less certain than the curated lexicon."""
     names = lexicons.gazetteer_organizations()
-    taken = {i for m in [*found, *titles] for i in range(m.start, m.end)}
+    taken = SpanIndex((m.start, m.end) for m in [*found, *titles])
     return [Mention(EntityType.ORG, t.start, t.end, t.text, 0.55, "org-dictionary")
             for s in sentences for t in s.tokens
-            if len(t.text) > 1 and t.text in names and not any(i in taken for i in range(t.start, t.end))]
+            if len(t.text) > 1 and t.text in names and not taken.overlaps(t.start, t.end)]
 
 
 _MAX_SHORT_NAME_CHARS = 8
@@ -88,14 +88,14 @@ def _short_company_names(text: str, sentences: Sequence[Sentence], titles: Seque
     of business (``industry`` in cues.tsv), without a legal form — right before a title."""
     industry = lexicons.cues()["industry"]
     tags = dictionary_tags()
-    taken = [(o.start, o.end) for o in found] + [(t.start, t.end) for t in titles]
+    taken = SpanIndex((m.start, m.end) for m in [*found, *titles])
     out = []
     tokens = [t for s in sentences for t in s.tokens]
     ending = {t.end: t for t in tokens}
     holding = {i: t.text for t in tokens for i in range(t.start, t.end)}
     for title in titles:
         last = ending.get(title.start)
-        if last is None or any(a < title.start and title.start <= b for a, b in taken):
+        if last is None or taken.overlaps(title.start - 1, title.start):
             continue
         line = next((w for w in industry if last.text.endswith(w)), None)
         if line is None:
@@ -110,9 +110,9 @@ def _short_company_names(text: str, sentences: Sequence[Sentence], titles: Seque
         while start < title.start and text[start] in _GLUED_STOPS and _unknown_word(holding.get(start)):
             start += 1
         own = text[start:title.start - len(line)]
-        if len(own) < 2 or any(a < title.start and start < b for a, b in taken):
+        if len(own) < 2 or taken.overlaps(start, title.start):
             continue
-        taken.append((start, title.start))
+        taken.add(start, title.start)
         out.append(Mention(EntityType.ORG, start, title.start, text[start:title.start], 0.6,
                            "org-grammar:short-name"))
     return out
@@ -131,7 +131,7 @@ def _match_sides(text: str, sentences: Sequence[Sentence], found: list[Mention])
     without a suffix. A side is the run of name-like words next to the connector: unknown
     words, places and proper nouns, never a person's name or a common word (推荐)."""
     between = lexicons.cues()["match_between"]
-    taken = [(o.start, o.end) for o in found]
+    taken = SpanIndex((o.start, o.end) for o in found)
     out = []
     for sentence in sentences:
         tokens = sentence.tokens
@@ -140,8 +140,8 @@ def _match_sides(text: str, sentences: Sequence[Sentence], found: list[Mention])
                 continue
             for span in (_side(text, tokens[:k][::-1], t.start, leftwards=True),
                          _side(text, tokens[k + 1:], t.end, leftwards=False)):
-                if span and not any(a < span[1] and span[0] < b for a, b in taken):
-                    taken.append(span)
+                if span and not taken.overlaps(*span):
+                    taken.add(*span)
                     out.append(Mention(EntityType.ORG, span[0], span[1], text[span[0]:span[1]], 0.6,
                                        "org-grammar:match"))
     return out
@@ -189,18 +189,17 @@ def _place_governments(text: str, sentences: Sequence[Sentence], titles: Sequenc
     """河北省涿州副市长: the place names right before a mayor-like title name the
     government the post belongs to (涿州 here stands for 涿州市)."""
     tags = dictionary_tags()
-    taken = [(o.start, o.end) for o in found]
-    tokens = [t for s in sentences for t in s.tokens]
+    taken_ends = {o.end for o in found}
+    ending = {t.end: t for s in sentences for t in s.tokens}
     out = []
     for title in titles:
-        if not title.text.endswith(_PLACE_HEAD_TITLES) or any(b == title.start for _, b in taken):
+        if not title.text.endswith(_PLACE_HEAD_TITLES) or title.start in taken_ends:
             continue
         start = title.start
-        for t in reversed([t for t in tokens if t.end <= title.start]):
-            is_place = tags.get(t.text) == "ns" or (len(t.text) > 1 and t.text.endswith(("省", "市", "县", "区")))
-            if t.end != start or not is_place:
-                break
+        t = ending.get(start)
+        while t is not None and (tags.get(t.text) == "ns" or (len(t.text) > 1 and t.text.endswith(("省", "市", "县", "区")))):
             start = t.start
+            t = ending.get(start)
         if start < title.start:
             out.append(Mention(EntityType.ORG, start, title.start, text[start:title.start], 0.7,
                                "org-grammar:place-government"))
@@ -220,7 +219,7 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         suffix = suffixes[m.group(0)]
         if suffix.kind == "place":
             continue
-        if s < pos or any(a < e and s < b for a, b in title_spans):
+        if s < pos or title_spans.overlaps(s, e):
             continue
         if _suffix_continues(chunk, m.end(), suffix):
             continue  # 科技 in 科技有限公司, 通讯 in 通讯集团: the name goes on
@@ -312,7 +311,7 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         if t.end != start or t.start < floor:
             break
         piece = text[t.start:start]
-        if any(a < start and t.start < b for a, b in title_spans):
+        if title_spans.overlaps(t.start, start):
             break
         if t.text in _JOINING_CHARS and start < suffix_start and k > 0 and _joins_nouns(left[k - 1], t, floor):
             start = t.start  # 车辆与运载学院, 机械科学与工程学院: 与 joins two fields of one name
@@ -361,7 +360,7 @@ def _joins_nouns(before: Token, joiner: Token, floor: int) -> bool:
 def _detach_name(text: str, tokens: Sequence[Token], start: int, suffix_start: int, title_spans) -> int:
     """After a title, a surname + given name glued to an organization (副主任孙明蓝海能源)
     belongs to the person: the organization starts after it, at a word boundary."""
-    if not any(b == start for _, b in title_spans):
+    if start not in title_spans.ends:
         return start
     names = lexicons.surnames()
     starts = {t.start for t in tokens}
@@ -379,7 +378,7 @@ def _clean_right_edge(text: str, end: int, title_spans) -> bool:
     """A weak suffix must be followed by a title, another unit, punctuation or a cue."""
     if end >= len(text) or not _CORE_CHAR.match(text[end]):
         return True
-    if any(a == end for a, _ in title_spans):
+    if end in title_spans.starts:
         return True
     follow = text[end:end + 4]
     if _name_then_title(text, end, title_spans):
@@ -432,7 +431,7 @@ def _generic_remainder(rest: str) -> bool:
 def _name_then_title(text: str, end: int, title_spans) -> bool:
     """研发中心冯立主任: a surname and a one- or two-character name, then a title."""
     names = lexicons.surnames()
-    title_starts = {a for a, _ in title_spans}
+    title_starts = title_spans.starts
     for surname_len in (1, 2):
         if text[end:end + surname_len] in names:
             if any(end + surname_len + g in title_starts for g in (1, 2)):
@@ -455,10 +454,10 @@ def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[in
     """Standard names from the lexicon (工信部, 清华大学) found verbatim; a grammar
     match that contains one and starts at the same place is split at it (chains)."""
     out = list(found)
-    title_starts = {a for a, _ in title_spans}
+    title_starts = title_spans.starts
     for m in _known_pattern().finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in title_spans) or not (s in word_starts or any(o.end == s for o in found)) \
+        if title_spans.overlaps(s, e) or not (s in word_starts or any(o.end == s for o in found)) \
                 or not (e in word_ends or e in title_starts or any(o.start <= s and e < o.end for o in found)):
             continue  # 国网 inside 中国网, 北大 inside 北大西洋: a lexicon name is whole words
         covering = [o for o in out if o.start <= s and e <= o.end]

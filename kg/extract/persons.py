@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from kg.extract import lexicons
 from kg.extract.orgs import dictionary_tags
-from kg.model import EntityType, Mention, Sentence
+from kg.model import EntityType, Mention, Sentence, SpanIndex
 
 # Characters that do not occur in given names but are frequent next to names.
 _NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或但其这那个们中上下一不有会年月日并由作以于所到说着过该此每各他她它您你我老总姓氏某")
@@ -38,7 +38,7 @@ def find_persons(text: str, sentences: Sequence[Sentence], titles: Sequence[Ment
     ``blocked`` are spans already taken by organizations or technologies."""
     title_starts = {m.start: m for m in titles}
     title_ends = {m.end: m for m in titles}
-    taken = [(m.start, m.end) for m in list(titles) + list(blocked)]
+    taken = SpanIndex((m.start, m.end) for m in [*titles, *blocked])
     word_at = {t.start: t.text for s in sentences for t in s.tokens}
     boundaries = set(word_at) | {len(text)}
     found: dict[tuple[int, int], Mention] = {}
@@ -50,13 +50,13 @@ def find_persons(text: str, sentences: Sequence[Sentence], titles: Sequence[Ment
             if best is None:
                 continue
             (start, end), ev = best
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             found[(start, end)] = Mention(EntityType.PERSON, start, end, text[start:end], ev.confidence, ev.method)
     foreign = [m for m in _foreign_names(text, title_starts, title_ends, boundaries)
-               if not any(s < m.end and m.start < e for s, e in taken)]
+               if not taken.overlaps(m.start, m.end)]
     mentions = _drop_overlaps(list(found.values()) + foreign)
-    return propagate_names(text, mentions, taken)
+    return propagate_names(text, mentions, [(m.start, m.end) for m in [*titles, *blocked]])
 
 
 @lru_cache(maxsize=1)
@@ -235,9 +235,11 @@ def _ends_with_cue(text: str, pos: int, kind: str) -> bool:
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the most confident of overlapping candidates (then the earlier, longer one)."""
     kept: list[Mention] = []
+    covered = SpanIndex()
     for m in sorted(mentions, key=lambda m: (-m.confidence, m.start, -(m.end - m.start))):
-        if not any(m.span.overlaps(k.span) for k in kept):
+        if not covered.overlaps(m.start, m.end):
             kept.append(m)
+            covered.add(m.start, m.end)
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -245,16 +247,16 @@ def propagate_names(text: str, mentions: list[Mention], taken) -> list[Mention]:
     """A name recognised once is a name everywhere in the document. ``mentions`` are
     PERSON mentions; ``taken`` the spans other mentions occupy."""
     out = list(mentions)
-    covered = {i for a, b in [*((m.start, m.end) for m in mentions), *taken] for i in range(a, b)}
+    covered = SpanIndex([*((m.start, m.end) for m in mentions), *taken])
     for name, source in {m.text: m for m in mentions}.items():
         for hit in re.finditer(re.escape(name), text):
             s, e = hit.span()
-            if any(i in covered for i in range(s, e)):
+            if covered.overlaps(s, e):
                 continue
             # do not cut into a longer name: the next character must not extend it
             if e < len(text) and _HAN.match(text[e]) and len(name) == 2 and text[e] not in _NOT_GIVEN \
                     and not _starts_with_cue(text, e, "person_after"):
                 continue
-            covered.update(range(s, e))
+            covered.add(s, e)
             out.append(Mention(EntityType.PERSON, s, e, name, source.confidence * 0.9, "name-propagation"))
     return sorted(out, key=lambda m: m.start)
