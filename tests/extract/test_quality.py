@@ -13,8 +13,12 @@ import pytest
 from kg.evaluate import evaluate, load_gold
 from kg.extract.pipeline import predict_mentions
 
-GOLD = sorted((Path(__file__).parents[1] / "data" / "gold").glob("*.jsonl"))
-FLOORS = {"PERSON": 0.90, "ORG": 0.74, "TITLE": 0.80, "TECH": 0.88}
+DATA = Path(__file__).parents[1] / "data"
+GOLD = sorted((DATA / "gold").glob("*.jsonl"))
+FLOORS = {"PERSON": 0.93, "ORG": 0.85, "TITLE": 0.88, "TECH": 0.90}
+# Written blind (tests/data/heldout/README.md) and never used to tune rules: the honest figure.
+HELDOUT = sorted((DATA / "heldout").glob("*.jsonl"))
+HELDOUT_FLOORS = {"PERSON": 0.86, "ORG": 0.66, "TITLE": 0.78, "TECH": 0.58}
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +27,17 @@ def report():
     return evaluate(texts, predict_mentions, types=tuple(FLOORS))
 
 
+@pytest.fixture(scope="module")
+def heldout_report():
+    texts = [t for path in HELDOUT for t in load_gold(path)]
+    return evaluate(texts, predict_mentions, types=tuple(HELDOUT_FLOORS))
+
+
 @pytest.mark.parametrize("kind", sorted(FLOORS))
 def test_f1_on_the_teams_own_texts_stays_above_the_floor(report, kind: str) -> None:
     assert report.scores[kind].f1 >= FLOORS[kind], report.table()
+
+
+@pytest.mark.parametrize("kind", sorted(HELDOUT_FLOORS))
+def test_f1_on_the_held_out_texts_stays_above_the_floor(heldout_report, kind: str) -> None:
+    assert heldout_report.scores[kind].f1 >= HELDOUT_FLOORS[kind], heldout_report.table()
