@@ -64,3 +64,10 @@ def gloss(zh: str) -> str | None:
         if text and len(text.split()) <= MAX_WORDS and not re.search(r"[\u4e00-\u9fff]", text):
             return text
     return None
+
+
+def is_common_word(zh: str) -> bool:
+    """CC-CEDICT lists ``zh`` as an ordinary word (班主任 "teacher in charge of a class"),
+    not only as a proper name (毛主席 "Chairman Mao") or not at all (江主席)."""
+    return any(d[:1].islower() for d in _entries().get(zh, ()))
+

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.bilingual.dictionary import is_common_word
 from kg.extract import lexicons
 from kg.extract.orgs import dictionary_tags
 from kg.model import EntityType, Mention, Sentence, SpanIndex
@@ -154,9 +155,11 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
 def _surname_alone(text: str, pos: int, surname: str, title_starts, boundaries, word: str) -> _Evidence | None:
     """江主席, 温先生, 顾先生: a surname directly followed by a title or a form of address
     is how the text names the person — at a word boundary, or glued by jieba into a word its
-    dictionary does not know as something else (so 班主任 is not 班 + 主任)."""
+    dictionary does not know as something else (so 班主任 is not 班 + 主任; jieba lists 江主席
+    as a noun, CC-CEDICT knows 班主任 as a word and not 江主席)."""
     rest = pos + len(surname)
-    glued = len(word) > len(surname) and dictionary_tags().get(word, "nr") in ("nr", "nrfg", "nrt")
+    glued = len(word) > len(surname) and (dictionary_tags().get(word, "nr") in ("nr", "nrfg", "nrt")
+                                          or (rest in title_starts and not is_common_word(word)))
     if rest not in boundaries and not glued:
         return None
     if rest in title_starts:

@@ -158,3 +158,7 @@ def test_words_and_verbs_before_a_title_are_not_names(text: str) -> None:
 
 def test_after_a_title_a_name_that_is_also_a_word_is_a_name() -> None:
     assert persons("管委会副主任甘露表示，园区今年将新增企业。") == ["甘露"]
+
+
+def test_a_surname_glued_to_a_title_names_the_person() -> None:
+    assert persons("江主席洞察世界军事形势。") == ["江"]
