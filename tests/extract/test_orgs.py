@@ -232,3 +232,8 @@ def test_a_common_unit_word_or_an_ordinal_after_a_parent_is_a_unit(text: str, un
 def test_investment_firms_are_named_by_capital_and_ventures() -> None:
     assert orgs("本轮由远山资本领投，青禾创投跟投。") == ["远山资本", "青禾创投"]
     assert orgs("提高人力资本水平。") == []
+
+
+@pytest.mark.parametrize("name", ["东岳省残联", "青禾市妇联", "中国足协", "东岳县科协"])
+def test_mass_organizations_by_their_standard_short_forms(name: str) -> None:
+    assert orgs(f"{name}今天发布通知。") == [name]
