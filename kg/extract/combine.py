@@ -22,6 +22,7 @@ from kg.extract.orgs import chinese_name_shape, dictionary_tags
 from kg.extract.persons import is_transcription
 from kg.model import EntityType, Mention, SpanIndex, Token
 
+_ORDINARY_WORD_TAGS = {"v", "vn", "vd", "d", "a", "ad", "an", "c", "p", "r", "m", "q", "t", "f", "l", "i"}
 _NOT_A_NAME_START = {"v", "vn", "i", "l", "p", "c", "u", "uj", "ul", "r", "d", "m", "q", "t", "f", "y", "e", "o", "ad", "a"}
 
 WEAK_CONTEXT = 0.65  # grammar persons below this confidence had no title or honorific next to them
@@ -184,6 +185,8 @@ def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
     if m.type is not EntityType.PERSON:
         return True
     name = m.text
+    if dictionary_tags().get(name) in _ORDINARY_WORD_TAGS:
+        return False  # 林立, 查明, 莫非: an ordinary word the tagger read as a name
     if "某" in name[1:]:
         return False  # 张某, 李某某: an anonymised person, not a name to link
     if len(name) == 2 and name[0] == name[1]:

@@ -95,3 +95,8 @@ def test_a_learned_organization_running_past_the_suffix_into_an_event_does_not_w
     grammar = [Mention(EntityType.ORG, 0, 8, "中原数字产业协会", 0.85, "org-grammar:association")]
     learned = [Mention(EntityType.ORG, 0, 10, "中原数字产业协会年会", 0.9, "crf")]
     assert [m.text for m in merge_mentions(text, grammar, learned, words(text))] == ["中原数字产业协会"]
+
+
+def test_an_ordinary_verb_is_not_a_learned_name() -> None:
+    text = "豪宅林立的海湾。"
+    assert merge_mentions(text, [], [person(2, 4, 0.9, "crf", text)], words(text)) == []
