@@ -186,7 +186,7 @@ def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
         return True
     name = m.text
     if dictionary_tags().get(name) in _ORDINARY_WORD_TAGS:
-        return False  # 林立, 查明, 莫非: an ordinary word the tagger read as a name
+        return False  # 马上, 何必, 莫非: an ordinary word the tagger read as a name
     if "某" in name[1:]:
         return False  # 张某, 李某某: an anonymised person, not a name to link
     if len(name) == 2 and name[0] == name[1]:

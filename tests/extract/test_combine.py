@@ -97,6 +97,6 @@ def test_a_learned_organization_running_past_the_suffix_into_an_event_does_not_w
     assert [m.text for m in merge_mentions(text, grammar, learned, words(text))] == ["中原数字产业协会"]
 
 
-def test_an_ordinary_verb_is_not_a_learned_name() -> None:
-    text = "豪宅林立的海湾。"
+def test_an_ordinary_adverb_is_not_a_learned_name() -> None:
+    text = "他们马上出发。"
     assert merge_mentions(text, [], [person(2, 4, 0.9, "crf", text)], words(text)) == []
