@@ -141,10 +141,10 @@ def unmarked_occurrences(marked: str, text: str, entities: list[dict]) -> list[s
     return problems
 
 
-def build() -> dict[str, str]:
-    """File name -> JSONL content for every genre; raises on a markup problem."""
+def build(genres: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """File name -> JSONL content for every genre (default: this set's); raises on a markup problem."""
     files = {}
-    for genre, texts in GENRES.items():
+    for genre, texts in (GENRES if genres is None else genres).items():
         rows = []
         for n, marked in enumerate(texts, start=1):
             text, entities = parse(marked)
@@ -157,15 +157,16 @@ def build() -> dict[str, str]:
     return files
 
 
-def main(argv: list[str]) -> int:
-    files = build()
+def main(argv: list[str], genres: dict[str, list[str]] | None = None, here: Path = HERE) -> int:
+    """Write the JSONL files into ``here`` (``--check``: only report whether they are stale)."""
+    files = build(genres)
     if "--check" in argv:
         stale = [name for name, content in files.items()
-                 if not (HERE / name).exists() or (HERE / name).read_text(encoding="utf-8") != content]
+                 if not (here / name).exists() or (here / name).read_text(encoding="utf-8") != content]
         print("out of date: " + ", ".join(stale) if stale else "up to date")
         return 1 if stale else 0
     for name, content in files.items():
-        (HERE / name).write_text(content, encoding="utf-8")
+        (here / name).write_text(content, encoding="utf-8")
     return 0
 
 

@@ -11,7 +11,6 @@ The markup (``{surface|P}`` etc.) and the completeness check are those of
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -82,31 +81,11 @@ def gold_markup() -> ModuleType:
 
 def build() -> dict[str, str]:
     """File name -> JSONL content for every genre; raises on a markup problem."""
-    markup = gold_markup()
-    files = {}
-    for genre, texts in GENRES.items():
-        rows = []
-        for n, marked in enumerate(texts, start=1):
-            text, entities = markup.parse(marked)
-            problems = markup.unmarked_occurrences(marked, text, entities)
-            if problems:
-                raise ValueError(f"{genre}-{n:02d}: unannotated repeats {problems}")
-            rows.append(json.dumps({"id": f"{genre}-{n:02d}", "text": text, "entities": entities},
-                                   ensure_ascii=False))
-        files[f"{genre}.jsonl"] = "\n".join(rows) + "\n"
-    return files
+    return gold_markup().build(GENRES)
 
 
 def main(argv: list[str]) -> int:
-    files = build()
-    if "--check" in argv:
-        stale = [name for name, content in files.items()
-                 if not (HERE / name).exists() or (HERE / name).read_text(encoding="utf-8") != content]
-        print("out of date: " + ", ".join(stale) if stale else "up to date")
-        return 1 if stale else 0
-    for name, content in files.items():
-        (HERE / name).write_text(content, encoding="utf-8")
-    return 0
+    return gold_markup().main(argv, GENRES, HERE)
 
 
 if __name__ == "__main__":
