@@ -45,8 +45,7 @@ def find_event(text: str, sentences: Sequence[Sentence], mentions: Sequence[Ment
 
 
 def _event_name(text: str, mentions: Sequence[Mention]) -> tuple[int, int] | None:
-    heads = sorted(lexicons.event_kinds(), key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(h) for h in heads))
+    pattern = re.compile(lexicons.alternation(lexicons.event_kinds()))
     window = text[:NAME_WINDOW]
     for m in pattern.finditer(window):
         clause_start = max(window.rfind(c, 0, m.start()) for c in "，。,；;\n：:") + 1
@@ -71,7 +70,7 @@ def _date(text: str, name: str) -> str:
 
 
 def _place(text: str) -> str:
-    held = "|".join(re.escape(w) for w in lexicons.cues()["event_held"])
+    held = lexicons.alternation(lexicons.cues()["event_held"])
     for m in re.finditer(rf"([\u4e00-\u9fff]{{2,4}})(?:{held})", text[:NAME_WINDOW]):
         candidate = m.group(1)
         for k in range(len(candidate) - 1):  # the place is the word right before the verb
@@ -82,7 +81,7 @@ def _place(text: str) -> str:
 
 
 def _organizers(text: str, mentions: Sequence[Mention]) -> list[int]:
-    verbs = "|".join(re.escape(w) for w in sorted(lexicons.cues()["event_organize"], key=len, reverse=True))
+    verbs = lexicons.alternation(lexicons.cues()["event_organize"])
     out = []
     for m in re.finditer(rf"由([^。；;，,]{{2,80}})(?:共同|联合)?(?:{verbs})", text):
         out += [i for i, o in enumerate(mentions)

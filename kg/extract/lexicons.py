@@ -7,6 +7,8 @@ word lists (context cues, transcription characters) in ``kg/extract/data/``.
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +43,11 @@ class TitleLexicon:
     base: dict[str, str]  # zh -> en
     modifiers: dict[str, str]
     domains: dict[str, str]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, so that the longest word wins."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

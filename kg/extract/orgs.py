@@ -45,8 +45,7 @@ def dictionary_tags() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _suffix_pattern() -> re.Pattern[str]:
-    words = sorted(lexicons.org_suffixes(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words))
+    return re.compile(lexicons.alternation(lexicons.org_suffixes()))
 
 
 def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
@@ -446,8 +445,7 @@ def _starts_org_word(follow: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _known_pattern() -> re.Pattern[str]:
-    names = sorted(lexicons.known_organizations(), key=len, reverse=True)
-    return re.compile("|".join(re.escape(k) for k in names))
+    return re.compile(lexicons.alternation(lexicons.known_organizations()))
 
 
 def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[int], word_ends: set[int]) -> list[Mention]:

@@ -16,8 +16,7 @@ HEADS = ("技术", "引擎", "平台", "模型", "网络", "系统", "算法", "
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    forms = sorted(lexicons.tech_surface_forms(), key=len, reverse=True)
-    known = "|".join(re.escape(f) for f in forms)
+    known = lexicons.alternation(lexicons.tech_surface_forms())
     heads = "|".join(HEADS)
     # An unknown acronym counts only with a technology head after it (GIS平台).
     unknown = rf"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{{1,5}}(?=(?:{heads}))"

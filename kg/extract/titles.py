@@ -23,17 +23,13 @@ ASSISTANT_OF = "助理"
 _NOT_A_TITLE_AFTER = "会|组|团|台|处|部|们|级|层|库|制|职|顾问|委员会|工作组|单位|队伍|岗位|团队|事务所|公司|有限|集团|股份|协会|学会"
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def title_pattern() -> re.Pattern[str]:
     lex = lexicons.titles()
-    mods = _alternation(lex.modifiers)
-    domains = _alternation(lex.domains)
-    bases = _alternation(lex.base)
-    field_bases = _alternation(b for b in FIELD_BASES if b in lex.base)
+    mods = lexicons.alternation(lex.modifiers)
+    domains = lexicons.alternation(lex.domains)
+    bases = lexicons.alternation(lex.base)
+    field_bases = lexicons.alternation(b for b in FIELD_BASES if b in lex.base)
     acronym = r"[A-Z][A-Za-z0-9+]{0,5}"
     with_field = rf"(?:{acronym})?(?:{domains}){{0,3}}(?:{mods}){{0,2}}(?:{field_bases})"
     plain = rf"(?:{mods}){{0,3}}(?:{bases})"
