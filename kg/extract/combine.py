@@ -154,9 +154,9 @@ def trim_person(m: Mention) -> Mention:
 
 
 def _as_team(text: str, m: Mention) -> Mention:
-    """输给富勒姆, 沙尔克主场: a name in the grammar of a fixture is a team (a club is an
-    organization), however the tagger typed it."""
-    if m.type is not EntityType.PERSON or chinese_name_shape(m.text):
+    """输给富勒姆, 巴西主场: a name in the grammar of a fixture is a team (a club or a
+    national side is an organization), however the tagger typed it."""
+    if m.type not in (EntityType.PERSON, EntityType.PLACE) or chinese_name_shape(m.text):
         return m  # 击败钱浩然: players of individual sports are persons
     cues = lexicons.cues()
     before = any(text.endswith(w, 0, m.start) for w in cues["match_before"])

@@ -100,3 +100,10 @@ def test_a_learned_organization_running_past_the_suffix_into_an_event_does_not_w
 def test_an_ordinary_adverb_is_not_a_learned_name() -> None:
     text = "他们马上出发。"
     assert merge_mentions(text, [], [person(2, 4, 0.9, "crf", text)], words(text)) == []
+
+
+def test_a_country_in_the_grammar_of_a_fixture_is_a_national_side() -> None:
+    text = "上一轮输给巴西后，球队调整了阵容。"
+    place = Mention(EntityType.PLACE, 5, 7, "巴西", 0.9, "crf")
+    merged = merge_mentions(text, [], [place], words(text))
+    assert [(m.text, m.type) for m in merged] == [("巴西", EntityType.ORG)]
