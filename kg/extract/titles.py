@@ -15,7 +15,7 @@ from kg.extract import lexicons
 from kg.model import EntityType, Mention
 
 # Bases that accept a field in front of them (XR产品市场总监, 技术总监, 销售经理).
-FIELD_BASES = ("总监", "经理", "总经理", "工程师", "主管", "负责人", "专家", "设计师", "架构师", "分析师")
+FIELD_BASES = ("总监", "经理", "总经理", "工程师", "主管", "负责人", "专家", "设计师", "架构师", "分析师", "顾问", "主编")
 # After a title, the assistant to its holder (总经理助理, 校长助理) is one title.
 ASSISTANT_OF = "助理"
 # A title directly followed by these is the first half of an organization or group name

@@ -86,3 +86,8 @@ def test_a_board_meeting_is_not_a_title() -> None:
 ])
 def test_political_and_association_standing(text: str, expected: list[str]) -> None:
     assert titles_in(text) == expected
+
+
+@pytest.mark.parametrize("title", ["营销经理", "创意总监", "投资顾问", "客户经理", "行政总监"])
+def test_business_fields_before_a_field_title_are_part_of_it(title: str) -> None:
+    assert titles_in(f"她是公司的{title}。") == [title]
