@@ -218,11 +218,12 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         suffix = suffixes[m.group(0)]
         if suffix.kind == "place":
             continue
-        if s < pos or title_spans.overlaps(s, e):
+        contracted = contracted_head(text, e, title_spans.starts) and _field_word_before(tokens, s)
+        if s < pos or (title_spans.overlaps(s, e) and not contracted):
             continue
         if _suffix_continues(chunk, m.end(), suffix):
             continue  # 科技 in 科技有限公司, 通讯 in 通讯集团: the name goes on
-        if e not in token_end and not _glued_to_unknown_or_title(tokens, e):
+        if e not in token_end and not contracted and not _glued_to_unknown_or_title(tokens, e):
             continue
         if len(suffix.text) == 1 and _ends_common_word(tokens, s, e) and not _unit_after(found, tokens, s, e):
             continue  # 干部, 内部, 到处: a word that merely ends in a suffix character
@@ -232,8 +233,10 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         while start < s and text[start] in "()（）·":
             start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
         core = text[start:s]
-        if not suffix.strong and (len(core) < 2 or not _clean_right_edge(text, e, title_spans)):
+        if not suffix.strong and (len(core) < 2 or not (contracted or _clean_right_edge(text, e, title_spans))):
             continue
+        if contracted and chinese_name_shape(core):
+            continue  # 孙明远|院长: a name and a title, not 孙明远院
         if not core and len(suffix.text) < 3:
             continue
         if _generic_noun(text[start:e], core):
@@ -251,6 +254,20 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
                              f"org-grammar:{suffix.kind}" + (":joined" if joined else "")))
         last_end = pos = e
     return found
+
+
+def contracted_head(text: str, end: int, title_starts: set[int]) -> bool:
+    """外交部长, 财政部长, 教育局长: the head of a body is named by the body's last character
+    plus 长, so the organization (外交部) ends inside the title (部长), sharing one character."""
+    return end - 1 in title_starts and text[end:end + 1] == "长"
+
+
+def _field_word_before(tokens: Sequence[Token], s: int) -> bool:
+    """财政|部长, 教育|局长: a dictionary word naming a field precedes the contracted body —
+    not a person's name (张毅夫|处长 is a name and a title)."""
+    word = next((t.text for t in tokens if t.end == s), None)
+    tag = dictionary_tags().get(word) if word else None
+    return tag in ("n", "vn", "nz", "ns", "nt", "j") and len(word) > 1
 
 
 def _unit_after(found: list[Mention], tokens: Sequence[Token], s: int, e: int) -> bool:
@@ -455,8 +472,9 @@ def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[in
     title_starts = title_spans.starts
     for m in _known_pattern().finditer(text):
         s, e = m.span()
-        if title_spans.overlaps(s, e) or not (s in word_starts or any(o.end == s for o in found)) \
-                or not (e in word_ends or e in title_starts or any(o.start <= s and e < o.end for o in found)):
+        contracted = contracted_head(text, e, title_starts)
+        if (title_spans.overlaps(s, e) and not contracted) or not (s in word_starts or any(o.end == s for o in found)) \
+                or not (e in word_ends or e in title_starts or contracted or any(o.start <= s and e < o.end for o in found)):
             continue  # 国网 inside 中国网, 北大 inside 北大西洋: a lexicon name is whole words
         covering = [o for o in out if o.start <= s and e <= o.end]
         if any(o.start == s and o.end == e for o in covering):

@@ -59,7 +59,9 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
     org_chars = {i for o in orgs for i in range(o.start, o.end)}
     techs = [t for t in techs if not any(i in org_chars for i in range(t.start, t.end))]
     persons = find_persons(text, sentences, titles, blocked=orgs + techs)
-    titles = [t for t in titles if not any(i in org_chars for i in range(t.start, t.end))]
+    org_ends = {o.end for o in orgs}
+    titles = [t for t in titles if not any(i in org_chars for i in range(t.start, t.end))
+              or (t.start + 1 in org_ends and not any(i in org_chars for i in range(t.start + 1, t.end)))]
     mentions = titles + techs + orgs + persons
     if learned:
         words = [t for s in sentences for t in s.tokens]

@@ -105,6 +105,9 @@ def _titles_joined_before(text: str, mentions, idx: list[int], title: Mention | 
 def _org_left_of(text, mentions, idx, anchor: Mention) -> int | None:
     for j in reversed(idx):
         m = mentions[j]
+        if m.type is EntityType.ORG and m.start < anchor.start and m.end == anchor.start + 1 \
+                and anchor.type is EntityType.ROLE:
+            return j  # 外交部长: the body and the title share 部
         if m.end <= anchor.start:
             if m.type is EntityType.ORG and _adjacent(text, m, anchor):
                 return j

@@ -237,3 +237,13 @@ def test_investment_firms_are_named_by_capital_and_ventures() -> None:
 @pytest.mark.parametrize("name", ["东岳省残联", "青禾市妇联", "中国足协", "东岳县科协"])
 def test_mass_organizations_by_their_standard_short_forms(name: str) -> None:
     assert orgs(f"{name}今天发布通知。") == [name]
+
+
+@pytest.mark.parametrize("text, name", [("外交部长林启华会见了来宾。", "外交部"), ("芬兰农林部长林启华发言。", "芬兰农林部")])
+def test_a_body_contracted_into_its_heads_title_is_found(text: str, name: str) -> None:
+    assert name in orgs(text)
+
+
+@pytest.mark.parametrize("text", ["孙明远院长在会上发言。", "张立局长出席。"])
+def test_a_name_before_a_head_title_is_not_a_body(text: str) -> None:
+    assert orgs(text) == []

@@ -168,3 +168,10 @@ def test_organizations_elected_into_roles_join_the_association_named_before() ->
     got = facts(text, ms)
     assert (Predicate.MEMBER_OF, "蓝海能源有限公司", "东岳储能产业联盟", None) in got
     assert (Predicate.MEMBER_OF, "星河电池有限公司", "东岳储能产业联盟", None) in got
+
+
+def test_a_minister_named_by_the_contracted_ministry_holds_the_post_there() -> None:
+    text = "外交部长林启华会见了来宾。"
+    ms = [Mention(ORG, 0, 3, "外交部", 0.95, "org-lexicon"), Mention(ROLE, 2, 4, "部长", 0.9, "title-grammar"),
+          Mention(PERSON, 4, 7, "林启华", 0.9, "test")]
+    assert facts(text, ms) == {(Predicate.HOLDS_POST, "林启华", "部长", "外交部")}
