@@ -247,3 +247,8 @@ def test_a_body_contracted_into_its_heads_title_is_found(text: str, name: str) -
 @pytest.mark.parametrize("text", ["孙明远院长在会上发言。", "张立局长出席。"])
 def test_a_name_before_a_head_title_is_not_a_body(text: str) -> None:
     assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text, name", [("他呼吁东岳国国会尽快表决。", "东岳国国会"), ("欧洲议会通过决议。", "欧洲议会")])
+def test_legislatures_are_organizations(text: str, name: str) -> None:
+    assert orgs(text) == [name]
