@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import jieba
 
+from kg.bilingual.lexicons import places
 from kg.extract import lexicons
 from kg.model import EntityType, Mention, Sentence, SpanIndex, Token
 
@@ -58,7 +59,7 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
         out.extend(_in_sentence(text, sentence, title_spans))
     if use_lexicon:
         tokens = [t for s in sentences for t in s.tokens]
-        out = _add_known(text, out, title_spans, {t.start for t in tokens}, {t.end for t in tokens})
+        out = _add_known(text, out, title_spans, {t.start for t in tokens}, {t.end: t.text for t in tokens})
     out += _place_governments(text, sentences, titles, out)
     out += _match_sides(text, sentences, out)
     out += _short_company_names(text, sentences, titles, out)
@@ -254,6 +255,12 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
                              f"org-grammar:{suffix.kind}" + (":joined" if joined else "")))
         last_end = pos = e
     return found
+
+
+def _foreign_country(word: str | None) -> str | None:
+    """``word`` if it names a country other than China (places.tsv, class country)."""
+    place = places().get(word) if word else None
+    return word if place is not None and place.kind == "country" and place.en != "China" else None
 
 
 def contracted_head(text: str, end: int, title_starts: set[int]) -> bool:
@@ -465,9 +472,11 @@ def _known_pattern() -> re.Pattern[str]:
     return re.compile(lexicons.alternation(lexicons.known_organizations()))
 
 
-def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[int], word_ends: set[int]) -> list[Mention]:
+def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[int],
+               word_ends: dict[int, str]) -> list[Mention]:
     """Standard names from the lexicon (工信部, 清华大学) found verbatim; a grammar
-    match that contains one and starts at the same place is split at it (chains)."""
+    match that contains one and starts at the same place is split at it (chains). After a
+    foreign country the name is that country's body (美国财政部 is not China's 财政部)."""
     out = list(found)
     title_starts = title_spans.starts
     for m in _known_pattern().finditer(text):
@@ -489,6 +498,10 @@ def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[in
             if e < outer.end:
                 out.append(Mention(EntityType.ORG, e, outer.end, text[e:outer.end], outer.confidence, outer.method))
         # grammar matches inside the standard name (信息化部 in 工业和信息化部) give way
+        country = _foreign_country(word_ends.get(s))
+        if country is not None:
+            s -= len(country)
         out = [o for o in out if not (s <= o.start and o.end <= e)]
-        out.append(Mention(EntityType.ORG, s, e, text[s:e], 0.95, "org-lexicon"))
+        out.append(Mention(EntityType.ORG, s, e, text[s:e], 0.85 if country else 0.95,
+                           "org-grammar:foreign-body" if country else "org-lexicon"))
     return out

@@ -252,3 +252,16 @@ def test_a_name_before_a_head_title_is_not_a_body(text: str) -> None:
 @pytest.mark.parametrize("text, name", [("他呼吁东岳国国会尽快表决。", "东岳国国会"), ("欧洲议会通过决议。", "欧洲议会")])
 def test_legislatures_are_organizations(text: str, name: str) -> None:
     assert orgs(text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("印度外交部就此发表声明。", "印度外交部"),
+    ("美国国务院发表声明。", "美国国务院"),
+])
+def test_a_standard_body_after_a_foreign_country_is_that_countrys_body(text: str, name: str) -> None:
+    found = org_mentions(text)
+    assert [(m.text, m.method) for m in found] == [(name, "org-grammar:foreign-body")]
+
+
+def test_a_standard_body_alone_is_the_lexicon_one() -> None:
+    assert [(m.text, m.method) for m in org_mentions("外交部发言人表示。")] == [("外交部", "org-lexicon")]
