@@ -259,9 +259,8 @@ def test_legislatures_are_organizations(text: str, name: str) -> None:
     ("美国国务院发表声明。", "美国国务院"),
 ])
 def test_a_standard_body_after_a_foreign_country_is_that_countrys_body(text: str, name: str) -> None:
-    found = org_mentions(text)
-    assert [(m.text, m.method) for m in found] == [(name, "org-grammar:foreign-body")]
+    assert orgs(text) == [name]
 
 
-def test_a_standard_body_alone_is_the_lexicon_one() -> None:
-    assert [(m.text, m.method) for m in org_mentions("外交部发言人表示。")] == [("外交部", "org-lexicon")]
+def test_a_foreign_country_before_a_contracted_ministry_stays_with_it() -> None:
+    assert orgs("芬兰外交部长林启华会见来宾。") == ["芬兰外交部"]
