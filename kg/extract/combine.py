@@ -16,6 +16,7 @@ When both agree on a span, the confidence rises: two independent methods saw it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kg.extract import lexicons
 from kg.extract.orgs import chinese_name_shape, dictionary_tags
@@ -137,20 +138,27 @@ def trim_person(m: Mention) -> Mention:
     (赵华说) — is cut back to the name."""
     if m.type is not EntityType.PERSON:
         return m
-    cues = lexicons.cues()
-    # one-character speech cues (和, 为 …) also end given names (张永和): only the listed ones
-    trailers = cues["name_trailer"] | cues["honorific"] | {w for w in cues["person_after"] if len(w) > 1}
+    trailers = _name_trailers()
     end = m.end
     cut = True
     while cut:
         cut = False
-        for k in (3, 2, 1):
-            if end - m.start > k and m.text[:end - m.start].endswith(tuple(w for w in trailers if len(w) == k)):
+        for k, words in trailers.items():
+            if end - m.start > k and m.text[:end - m.start].endswith(words):
                 end, cut = end - k, True
                 break
     if end == m.end:
         return m
     return Mention(m.type, m.start, end, m.text[:end - m.start], m.confidence, m.method, norm=m.norm)
+
+
+@lru_cache(maxsize=1)
+def _name_trailers() -> dict[int, tuple[str, ...]]:
+    """Words that follow names, by length, longest first. One-character speech cues (和, 为 …)
+    also end given names (张永和), so only the listed one-character trailers count."""
+    cues = lexicons.cues()
+    words = cues["name_trailer"] | cues["honorific"] | {w for w in cues["person_after"] if len(w) > 1}
+    return {k: tuple(w for w in words if len(w) == k) for k in sorted({len(w) for w in words}, reverse=True)}
 
 
 def _as_team(text: str, m: Mention) -> Mention:
@@ -230,4 +238,4 @@ def _agreed(rule: Mention, learned: Mention, span_from_learned: bool = False) ->
     conf = round(1 - (1 - rule.confidence) * (1 - learned.confidence), 3)
     base = learned if span_from_learned else rule
     return Mention(rule.type, base.start, base.end, base.text, conf, f"{rule.method}+crf",
-                   norm=None if span_from_learned else rule.norm)
+                   norm="" if span_from_learned else rule.norm)
