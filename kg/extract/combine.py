@@ -162,7 +162,7 @@ def _name_trailers() -> dict[int, tuple[str, ...]]:
 
 
 def _as_team(text: str, m: Mention) -> Mention:
-    """输给富勒姆, 巴西主场: a name in the grammar of a fixture is a team (a club or a
+    """输给科隆多, 巴西主场: a name in the grammar of a fixture is a team (a club or a
     national side is an organization), however the tagger typed it."""
     if m.type not in (EntityType.PERSON, EntityType.PLACE) or chinese_name_shape(m.text):
         return m  # 击败钱浩然: players of individual sports are persons
@@ -175,7 +175,7 @@ def _as_team(text: str, m: Mention) -> Mention:
 
 
 def _names_a_place(text: str, m: Mention, title_starts: set[int]) -> bool:
-    """郑成功纪念馆, 丽泽商务区: a name followed by a place or facility word names that
+    """林启明纪念馆, 东岳商务区: a name followed by a place or facility word names that
     place, not a person there (a title after the name is another matter: 张三局长)."""
     if m.type is not EntityType.PERSON or m.end in title_starts:
         return False
@@ -226,7 +226,7 @@ _OPEN_ENDED = ("name-context:title", "foreign-name")
 
 
 def _completes_name(learned: Mention, clashes: Sequence[Mention]) -> bool:
-    """副署长孙寿山曾表示: the tagger's 孙寿山 completes the grammar's 孙寿."""
+    """副署长孙寿岩曾表示: the tagger's 孙寿岩 completes the grammar's 孙寿."""
     if learned.type is not EntityType.PERSON or len(clashes) != 1:
         return False
     rule = clashes[0]

@@ -165,7 +165,7 @@ def transliteration_chars() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def gazetteer_organizations() -> frozenset[str]:
     """Organization names from CC-CEDICT (gazetteer_org.txt, made by scripts/make_gazetteer.py):
-    brands and bodies with no suffix to find them by (暴雪, 银联)."""
+    brands and bodies with no suffix to find them by (阿森纳, 七喜)."""
     text = extract_data("gazetteer_org.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 

@@ -70,7 +70,7 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
 
 def _dictionary_names(sentences: Sequence[Sentence], titles: Sequence[Mention],
                       found: list[Mention]) -> list[Mention]:
-    """Whole words that the dictionary knows as organizations (CC-CEDICT: 暴雪, 银联), where
+    """Whole words that the dictionary knows as organizations (CC-CEDICT: 阿森纳, 七喜), where
     nothing else was found; less certain than the curated lexicon."""
     names = lexicons.gazetteer_organizations()
     taken = SpanIndex((m.start, m.end) for m in [*found, *titles])
@@ -84,7 +84,7 @@ _MAX_SHORT_NAME_CHARS = 8
 
 def _short_company_names(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
                          found: list[Mention]) -> list[Mention]:
-    """泰盛制药总经理, 九通投资主管会计: a company's short name — its own name plus a line
+    """蓝湾制药总经理, 青禾投资主管会计: a company's short name — its own name plus a line
     of business (``industry`` in cues.tsv), without a legal form — right before a title."""
     industry = lexicons.cues()["industry"]
     tags = dictionary_tags()
@@ -100,7 +100,7 @@ def _short_company_names(text: str, sentences: Sequence[Sentence], titles: Seque
         line = next((w for w in industry if last.text.endswith(w)), None)
         if line is None:
             continue
-        start = last.start if len(last.text) > len(line) else None  # jieba kept 泰盛制药 whole
+        start = last.start if len(last.text) > len(line) else None  # jieba kept 蓝湾制药 whole
         if start is None or tags.get(last.text) is not None:
             start = title.start - len(line)
             t = ending.get(start)
@@ -271,7 +271,7 @@ def contracted_head(text: str, end: int, title_starts: set[int]) -> bool:
 
 def _field_word_before(tokens: Sequence[Token], s: int) -> bool:
     """财政|部长, 教育|局长: a dictionary word naming a field precedes the contracted body —
-    not a person's name (张毅夫|处长 is a name and a title)."""
+    not a person's name (林启华|处长 is a name and a title)."""
     word = next((t.text for t in tokens if t.end == s), None)
     tag = dictionary_tags().get(word) if word else None
     return tag in ("n", "vn", "nz", "ns", "nt", "j") and len(word) > 1
@@ -293,7 +293,7 @@ def _ends_common_word(tokens: Sequence[Token], s: int, e: int) -> bool:
     tags = dictionary_tags()
     tag = tags.get(word.text)
     if tags.get(word.text[:s - word.start]) in _PROPER_TAGS:
-        return False  # 古巴队, 比利时队: a name plus the suffix, however jieba tags the whole
+        return False  # 巴西队, 德国队: a name plus the suffix, however jieba tags the whole
     return tag is not None and tag not in ("nt", "ns", "nz")
 
 
@@ -322,7 +322,7 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
     tags = dictionary_tags()
     stops = lexicons.cues()["org_stop"]
     match_words = lexicons.cues()["match_between"]
-    match_verbs = lexicons.cues()["match_after"]  # 逼平|比利时队, 击败|东道主队
+    match_verbs = lexicons.cues()["match_after"]  # 逼平|德国队, 击败|东道主队
     start = suffix_start
     # jieba may glue the suffix to its core (工信厅, 科技股份): the glued part is core
     inside = next((t for t in tokens if t.start < suffix_start < t.end), None)
@@ -357,7 +357,7 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         start += 1  # a joiner whose left side was not taken (代表和专家顾问委员会) is not part of it
     while start < suffix_start and text[start] in _GLUED_STOPS \
             and _unknown_word(next((t.text for t in tokens if t.start <= start < t.end), None)):
-        start += 1  # jieba glued a verb or date to the name (年任|北京…, 任新纶|科技): not part of it
+        start += 1  # jieba glued a verb or date to the name (年任|北京…, 任蓝纶|科技): not part of it
     return _detach_name(text, tokens, start, suffix_start, title_spans)
 
 
@@ -426,7 +426,7 @@ def _distinctive(text: str, tokens: Sequence[Token], start: int, suffix_start: i
     """A name has something of its own before the suffix. One or two words that only say
     what kind of body it is (保险公司, 外资银行, 市政府 — ``org_kind``, ``industry`` in cues.tsv), or a
     verb governing the suffix (加快政府, 积极组织), describe a kind of organization; a scope
-    word narrowed by a further word (国家技术院) and longer descriptive names
+    word narrowed by a further word (国家农机院) and longer descriptive names
     (私募股权投资基金协会) are names."""
     core = [text[max(t.start, start):min(t.end, suffix_start)] for t in tokens if t.end > start and t.start < suffix_start]
     if not core:  # (a word glued to the suffix counts with its part before it: 外资|银行)

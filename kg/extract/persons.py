@@ -115,7 +115,7 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
         if end > len(text):
             continue
         given = text[pos + len(surname):end]
-        closed = end == len(text) or text[end] in _BOUNDARY  # 林金和，男: a final 和 is a name's
+        closed = end == len(text) or text[end] in _BOUNDARY  # 林永和，男: a final 和 is a name's
         if not all(_HAN.match(c) and (c not in _NOT_GIVEN or (closed and i == len(given) - 1 and c in _FINAL_GIVEN))
                    for i, c in enumerate(given)):
             continue
@@ -153,7 +153,7 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
 
 
 def _surname_alone(text: str, pos: int, surname: str, title_starts, boundaries, word: str) -> _Evidence | None:
-    """江主席, 温先生, 顾先生: a surname directly followed by a title or a form of address
+    """江主席, 林先生, 苏女士: a surname directly followed by a title or a form of address
     is how the text names the person — at a word boundary, or glued by jieba into a word its
     dictionary does not know as something else (so 班主任 is not 班 + 主任; jieba lists 江主席
     as a noun, CC-CEDICT knows 班主任 as a word and not 江主席)."""
@@ -184,7 +184,7 @@ def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title:
         return True  # 谢谢, 常常: reduplicated words
     tag = tags.get(candidate, "nr")
     if tag not in ("nr", "nrfg", "nrt") and not after_title and (not before_title or tag in _WORD_TAGS):
-        return True  # after a title a name wins; before one, over an oddly tagged word (周恩来 is 't')
+        return True  # after a title a name wins; before one, over an oddly tagged word (jieba tags some names 't')
     given_tag = tags.get(given) if len(given) == 2 else None
     if given_tag in ("ns", "nt") and not after_title:
         return True  # 王府井 is a place; 副总理吴邦国 is a name
@@ -208,7 +208,7 @@ def _evidence_after(text: str, end: int, title_starts, start: int | None = None)
         return _Evidence(0.7, "speaker")  # 孙明远：我认为… — a transcript's speaker label
     if text[end:end + 1] in ("，", ",", "：", ":") and text[end + 1:end + 2] in ("男", "女") \
             and (end + 2 == len(text) or text[end + 2] in _BOUNDARY):
-        return _Evidence(0.8, "profile")  # 林金和，男，1965年生 — a résumé's opening
+        return _Evidence(0.8, "profile")  # 林永和，男，1965年生 — a résumé's opening
     if _starts_with_cue(text, end, "honorific"):
         return _Evidence(0.85, "honorific")
     if end == len(text) or text[end] in _BOUNDARY:
