@@ -93,6 +93,12 @@ def _org_label(name: str, parent_zh: str | None) -> EnglishLabel:
     proper = dictionary.proper_name(name) if len(name) >= 2 else None
     if proper:
         return EnglishLabel(proper, "dictionary", 0.8)
+    mission = _MISSION.fullmatch(name)
+    if mission:  # 中国驻埃及大使馆: Embassy of China in Egypt
+        sender, host = (_place_label(mission[i]) for i in (1, 2))
+        host_en = "China" if mission[2] == "华" else host.text
+        return EnglishLabel(f"{_MISSIONS[mission[3]]} of {sender.text} in {host_en}", "composed",
+                            min(sender.confidence, host.confidence if mission[2] != "华" else 0.95))
     parts = _split_units(name)
     labels = [_compose_org(part, parent_zh if i == 0 else None, subunit=i > 0 and _is_university(parts[i - 1]))
               for i, part in enumerate(parts)]
@@ -100,6 +106,10 @@ def _org_label(name: str, parent_zh: str | None) -> EnglishLabel:
     confidence = min(label.confidence for label in labels)
     method = "composed" if len(labels) > 1 or labels[0].method != "lexicon" else "lexicon"
     return EnglishLabel(text, method, round(confidence * (0.95 if len(labels) > 1 else 1.0), 2))
+
+
+_MISSIONS = {"大使馆": "Embassy", "总领事馆": "Consulate General", "领事馆": "Consulate"}
+_MISSION = re.compile(rf"(.+?)驻(.+?)({'|'.join(_MISSIONS)})")
 
 
 def _is_university(zh: str) -> bool:

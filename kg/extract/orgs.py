@@ -226,15 +226,17 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue  # 科技 in 科技有限公司, 通讯 in 通讯集团: the name goes on
         if e not in token_end and not contracted and not _glued_to_unknown_or_title(tokens, e):
             continue
-        if len(suffix.text) == 1 and _ends_common_word(tokens, s, e) and not _unit_after(found, tokens, s, e):
+        unit_word = _unit_after(found, tokens, s, e)  # 医院|儿科 (but not 大学|协办)
+        if len(suffix.text) == 1 and _ends_common_word(tokens, s, e) and not unit_word:
             continue  # 干部, 内部, 到处: a word that merely ends in a suffix character
         if suffix.text == "部" and s > 0 and text[s - 1] in lexicons.cues()["direction"]:
             continue  # 新疆北部, 东北地区南部: a part of a region
         start = _left_edge(text, tokens, s, max(last_end, sentence.start), title_spans)
+        bracketed = bool(found) and start == found[-1].end and _BRACKETED.fullmatch(text[start:s]) is not None
         while start < s and text[start] in "()（）·":
             start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
         core = text[start:s]
-        if not suffix.strong and (len(core) < 2 or not (contracted or _clean_right_edge(text, e, title_spans))):
+        if not suffix.strong and (len(core) < (1 if unit_word else 2) or not (contracted or _clean_right_edge(text, e, title_spans))):
             continue
         if contracted and chinese_name_shape(core):
             continue  # 孙明远|院长: a name and a title, not 孙明远院
@@ -242,11 +244,13 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue
         if _generic_noun(text[start:e], core):
             continue
-        chained = bool(found) and start == found[-1].end
+        chained = bracketed or (bool(found) and start == found[-1].end)
         if not chained and not _distinctive(text, tokens, start, s):
             continue  # 保险公司, 外资银行, 加快政府: a kind of organization, not a name
         conf = 0.85 if suffix.strong else 0.7
-        if chained and len(core) <= 2 and suffix.kind in ("academic", "enterprise"):
+        if bracketed:
+            start = found.pop().start  # 环亚银行(中国)有限公司: a legal form after a bracketed place
+        elif chained and len(core) <= 2 and suffix.kind in ("academic", "enterprise"):
             # 电网公司技术学院: a unit with a generic two-character core is named with its parent
             parent = found.pop()
             start = parent.start
@@ -257,6 +261,26 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
     return found
 
 
+_NATIONAL_SCOPE = ("国家", "中国", "中华", "中央", "全国", "国务院", "中共")
+
+
+def _local_body(alias: str, word_ends: dict[int, str], start: int) -> int:
+    """湖南省卫健委, 杭州市发改委: a national body's short name (卫健委 for 国家卫健委) right
+    after a Chinese province, city or county is that place's own body; returns where the
+    place begins (``start`` if there is none)."""
+    full = lexicons.known_organizations()[alias]
+    if alias.startswith(_NATIONAL_SCOPE) or not full.startswith(_NATIONAL_SCOPE):
+        return start
+    begin = start
+    while (word := word_ends.get(begin)) is not None and not _foreign_country(word):
+        if word in _PLACE_SUFFIXES and word_ends.get(begin - 1) is not None:
+            word = word_ends[begin - 1] + word  # jieba split an unknown place: 东岳|省
+        if not (len(word) > 1 and (word.endswith(_PLACE_SUFFIXES) or _is_place(word))):
+            break
+        begin -= len(word)
+    return begin
+
+
 def _foreign_country(word: str | None) -> str | None:
     """``word`` if it names a country other than China (places.tsv, class country)."""
     place = places().get(word) if word else None
@@ -265,8 +289,9 @@ def _foreign_country(word: str | None) -> str | None:
 
 def contracted_head(text: str, end: int, title_starts: set[int]) -> bool:
     """外交部长, 财政部长, 教育局长: the head of a body is named by the body's last character
-    plus 长, so the organization (外交部) ends inside the title (部长), sharing one character."""
-    return end - 1 in title_starts and text[end:end + 1] == "长"
+    plus 长, so the organization (外交部) ends inside the title (部长), sharing one character.
+    A doubled character (检察厅厅长) is the body's full suffix followed by the whole title."""
+    return end - 1 in title_starts and text[end:end + 1] == "长" and text[end - 2:end - 1] != text[end - 1:end]
 
 
 def _field_word_before(tokens: Sequence[Token], s: int) -> bool:
@@ -278,10 +303,14 @@ def _field_word_before(tokens: Sequence[Token], s: int) -> bool:
 
 
 def _unit_after(found: list[Mention], tokens: Sequence[Token], s: int, e: int) -> bool:
-    """广州市委|组织部, 人民政府|办公厅: right after an organization, a common word ending in
-    a suffix is a unit inside it."""
+    """广州市委|组织部, 人民政府|办公厅, 检察院|第四|检察厅: right after an organization (and
+    perhaps an ordinal), a common word ending in a suffix is a unit inside it."""
     word = next((t for t in tokens if t.start < s and t.end == e), None)
-    return word is not None and bool(found) and found[-1].end == word.start
+    if word is None or not found:
+        return False
+    ordinal = next((t for t in tokens if t.end == word.start and _ORDINAL.fullmatch(t.text)), None)
+    return found[-1].end in (word.start, ordinal and ordinal.start) \
+        and dictionary_tags().get(word.text) in (None, "n", "nt", "nz")
 
 
 def _ends_common_word(tokens: Sequence[Token], s: int, e: int) -> bool:
@@ -339,6 +368,9 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         if t.text in _JOINING_CHARS and start < suffix_start and k > 0 and _joins_nouns(left[k - 1], t, floor):
             start = t.start  # 车辆与运载学院, 机械科学与工程学院: 与 joins two fields of one name
             continue
+        if t.text.startswith("驻") and k > 0 and _is_place(left[k - 1].text):
+            start = t.start  # 中国驻埃及大使馆, 法国驻华大使馆: one country's mission in another
+            continue
         if not all(_CORE_CHAR.match(c) for c in piece) or piece in stops or t.text in match_words \
                 or t.text in match_verbs:
             break
@@ -347,7 +379,8 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         # it governs the name (走访蓝海科技有限公司)
         verb_inside = tag == "v" and start == suffix_start
         ordinal = _ORDINAL.fullmatch(t.text) is not None  # 第三海洋研究所, 第一中学
-        if (len(t.text) > 1 and tag in _STOP_TAGS and not verb_inside and not ordinal) \
+        compass = t.text in _COMPASS_WORDS  # 南方话剧团, 北方工业大学
+        if (len(t.text) > 1 and tag in _STOP_TAGS and not (verb_inside or ordinal or compass)) \
                 or t.text in _STOP_CHARS or piece.isdigit():
             break
         if suffix_start - t.start > MAX_CORE_CHARS:
@@ -361,7 +394,13 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
     return _detach_name(text, tokens, start, suffix_start, title_spans)
 
 
+def _is_place(word: str) -> bool:
+    return dictionary_tags().get(word) == "ns" or word in places()
+
+
 _JOINING_CHARS = ("与", "和")
+_COMPASS_WORDS = {"东方", "西方", "南方", "北方"}
+_BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇0-9]+")
 _GLUED_STOPS = _STOP_CHARS | set("年月日起")
 
@@ -499,9 +538,12 @@ def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[in
                 out.append(Mention(EntityType.ORG, e, outer.end, text[e:outer.end], outer.confidence, outer.method))
         # grammar matches inside the standard name (信息化部 in 工业和信息化部) give way
         country = _foreign_country(word_ends.get(s))
+        local = country is None and _local_body(m.group(0), word_ends, s)
+        method, confidence = "org-lexicon", 0.95
         if country is not None:
-            s -= len(country)
+            s, method, confidence = s - len(country), "org-grammar:foreign-body", 0.85
+        elif local < s:
+            s, method, confidence = local, "org-grammar:local-body", 0.85
         out = [o for o in out if not (s <= o.start and o.end <= e)]
-        out.append(Mention(EntityType.ORG, s, e, text[s:e], 0.85 if country else 0.95,
-                           "org-grammar:foreign-body" if country else "org-lexicon"))
+        out.append(Mention(EntityType.ORG, s, e, text[s:e], confidence, method))
     return out

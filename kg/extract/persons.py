@@ -23,6 +23,8 @@ from kg.model import EntityType, Mention, Sentence, SpanIndex
 _NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或但其这那个们中上下一不有会年月日并由作以于所到说着过该此每各他她它您你我老总姓氏某")
 # Function characters that still end given names (张永和, 闫大为) when punctuation follows.
 _FINAL_GIVEN = set("和为")
+_PLACE_FINALS = set("村镇乡屯寨")
+_SPEECH_FINALS = set("称说")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _BOUNDARY = set("、，,。；;：:！!？?（）()《》“”\"' \n\t")
 
@@ -105,6 +107,10 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
     if pos not in boundaries and pos not in title_ends:
         return None  # 俄罗斯总统: a surname character inside a word does not start a name
     weak_surname = lexicons.surnames()[surname]
+    if weak_surname and pos not in title_ends and word_at.get(pos) == surname \
+            and text[pos + len(surname):pos + len(surname) + 1] in lexicons.surnames():
+        return None  # 该剧由|卢嘉编剧: jieba split off the function word; the name starts after
+        # it — unless a title precedes (联合创始人向文杰)
     before = _evidence_before(text, pos, title_ends)
     alone = _surname_alone(text, pos, surname, title_starts, boundaries, word_at.get(pos, ""))
     if alone is not None and not weak_surname:  # 任副总经理: 任 is the verb
@@ -116,6 +122,8 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
             continue
         given = text[pos + len(surname):end]
         closed = end == len(text) or text[end] in _BOUNDARY  # 林永和，男: a final 和 is a name's
+        if given_len == 2 and (given[-1] in _PLACE_FINALS or (closed and given[-1] in _SPEECH_FINALS)):
+            continue  # 石桥村 is a village; 呼延博称，… is 呼延博 + 称
         if not all(_HAN.match(c) and (c not in _NOT_GIVEN or (closed and i == len(given) - 1 and c in _FINAL_GIVEN))
                    for i, c in enumerate(given)):
             continue

@@ -1,6 +1,8 @@
 """ROLE mentions: a grammar of Chinese job titles, not a closed list.
 
     title := modifier* domain* modifier* base      (副 常务 首席 … / 产品 市场 XR … / 总监 处长 教授 …)
+           | modifier* 首席 domain+ 官                (首席风险官, 首席合规官)
+           | C?O                                      (CEO, CTO, CFO as written in Chinese text)
 
 Bases, modifiers and domain words come from ``kg/schema/lexicons/titles.tsv``. Domain
 words (and acronyms such as XR) may only precede bases that take a field
@@ -20,7 +22,7 @@ FIELD_BASES = ("总监", "经理", "总经理", "工程师", "主管", "负责�
 ASSISTANT_OF = "助理"
 # A title directly followed by these is the first half of an organization or group name
 # (董事会, 委员会, 专家组, 专家顾问委员会) or of a plain word (主席台, 代表团).
-_NOT_A_TITLE_AFTER = "会|组|团|台|处|部|们|级|层|库|制|职|顾问|委员会|工作组|单位|队伍|岗位|团队|事务所|公司|有限|集团|股份|协会|学会"
+_NOT_A_TITLE_AFTER = "会|组|团|台|处|部|们|级|层|库|制|职|顾问|委员会|工作组|单位|队伍|岗位|团队|事务所|公司|馆|有限|集团|股份|协会|学会"
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +35,9 @@ def title_pattern() -> re.Pattern[str]:
     acronym = r"[A-Z][A-Za-z0-9+]{0,5}"
     with_field = rf"(?:{acronym})?(?:{domains}){{0,3}}(?:{mods}){{0,2}}(?:{field_bases})"
     plain = rf"(?:{mods}){{0,3}}(?:{bases})"
-    return re.compile(rf"(?:{with_field}|{plain})(?:{ASSISTANT_OF})?(?!{_NOT_A_TITLE_AFTER})")
+    chief_officer = rf"(?:{mods}){{0,2}}首席(?:{domains}){{1,2}}官"  # 首席风险官, 首席合规官
+    officer_acronym = r"(?<![A-Za-z])C[A-Z]O(?![A-Za-z])"  # CEO, CTO, CFO written in Chinese text
+    return re.compile(rf"(?:{chief_officer}|{with_field}|{plain}|{officer_acronym})(?:{ASSISTANT_OF})?(?!{_NOT_A_TITLE_AFTER})")
 
 
 def find_titles(text: str) -> list[Mention]:

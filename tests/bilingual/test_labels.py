@@ -206,3 +206,17 @@ def test_unlisted_counties_and_cities_in_front_of_government_bodies():
     assert english_label("青田县农业农村局", ORG).text == "Qingtian County Bureau of Agriculture and Rural Affairs"
     assert english_label("义乌市商务局", ORG).text == "Yiwu Municipal Bureau of Commerce"
     assert english_label("青田县人民政府", ORG).text == "Qingtian County People's Government"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("中国驻埃及大使馆", "Embassy of China in Egypt"),
+    ("法国驻华大使馆", "Embassy of France in China"),
+    ("日本驻上海总领事馆", "Consulate General of Japan in Shanghai"),
+])
+def test_a_diplomatic_mission_names_its_sending_and_host_country(zh, en):
+    assert english_label(zh, ORG).text == en
+
+
+@pytest.mark.parametrize("zh, en", [("首席风险官", "Chief Risk Officer"), ("首席合规官", "Chief Compliance Officer")])
+def test_chief_officer_titles_are_composed_from_their_field(zh, en):
+    assert english_label(zh, ROLE).text == en

@@ -264,3 +264,43 @@ def test_a_standard_body_after_a_foreign_country_is_that_countrys_body(text: str
 
 def test_a_foreign_country_before_a_contracted_ministry_stays_with_it() -> None:
     assert orgs("芬兰外交部长林启华会见来宾。") == ["芬兰外交部"]
+
+
+def test_a_legal_form_after_a_bracketed_place_is_one_name() -> None:
+    assert orgs("青禾银行（中国）有限公司宣布任命。") == ["青禾银行（中国）有限公司"]
+
+
+@pytest.mark.parametrize("text, units", [
+    ("东岳市人民检察院第二分院提起公诉。", ["东岳市人民检察院第二分院"]),
+    ("此前他任职于青禾银行新加坡分行。", ["青禾银行", "新加坡分行"]),
+    ("东岳市人民医院儿科门诊量上升。", ["东岳市人民医院", "儿科"]),
+])
+def test_units_after_a_parent_are_found(text: str, units: list[str]) -> None:
+    found = orgs(text)
+    assert "".join(found) == "".join(units) and found[-1].endswith(units[-1])
+
+
+def test_a_doubled_suffix_character_ends_the_unit_before_a_head_title() -> None:
+    assert orgs("东岳省人民检察院第四检察厅厅长林启华出席。")[-1].endswith("第四检察厅")
+
+
+def test_a_national_bodys_short_name_after_a_chinese_place_is_the_local_body() -> None:
+    [m] = org_mentions("东岳省卫健委近日印发通知。")
+    assert (m.text, m.method) == ("东岳省卫健委", "org-grammar:local-body")
+    assert [m.text for m in org_mentions("会后，国家卫健委印发通知。")] == ["国家卫健委"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("青禾县委、青禾县人民政府联合发文。", "青禾县委"),
+    ("青禾大剧院将上演新戏。", "青禾大剧院"),
+    ("南方话剧团今晚演出。", "南方话剧团"),
+    ("东岳柑橘种植专业合作社带动农户增收。", "东岳柑橘种植专业合作社"),
+    ("中国驻埃及大使馆发表声明。", "中国驻埃及大使馆"),
+    ("法国驻华大使馆发表声明。", "法国驻华大使馆"),
+])
+def test_party_committees_theatres_troupes_cooperatives_and_embassies(text: str, name: str) -> None:
+    assert name in orgs(text)
+
+
+def test_a_meeting_verb_before_a_foreign_ministry_is_not_part_of_its_name() -> None:
+    assert "东岳国农林部" in orgs("林启华会见东岳国农林部长。")

@@ -162,3 +162,17 @@ def test_after_a_title_a_name_that_is_also_a_word_is_a_name() -> None:
 
 def test_a_surname_glued_to_a_title_names_the_person() -> None:
     assert persons("江主席洞察世界军事形势。") == ["江"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("该剧由卢嘉编剧，司徒远执导。", "卢嘉"),
+    ("首席科学家呼延博称，新技术已经成熟。", "呼延博"),
+    ("审判员佟磊经审理认为，被告应当赔偿。", "佟磊"),
+])
+def test_a_function_word_or_verb_glued_to_a_name_is_not_part_of_it(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_a_village_before_a_party_title_is_not_a_person() -> None:
+    assert persons("青禾村党支部书记冯立发言。") == ["冯立"]
+

@@ -91,3 +91,23 @@ def test_political_and_association_standing(text: str, expected: list[str]) -> N
 @pytest.mark.parametrize("title", ["营销经理", "创意总监", "投资顾问", "客户经理", "行政总监"])
 def test_business_fields_before_a_field_title_are_part_of_it(title: str) -> None:
     assert titles_in(f"她是公司的{title}。") == [title]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("任命林启华为首席风险官。", "首席风险官"),
+    ("公司CTO冯立介绍了新车。", "CTO"),
+    ("审判长孙明远宣布开庭。", "审判长"),
+    ("检察院指派检察员孙明远出庭。", "检察员"),
+    ("拟任基金经理林启华表示。", "基金经理"),
+    ("农业农村局高级农艺师冯立介绍。", "高级农艺师"),
+])
+def test_court_finance_farming_and_chief_officer_titles(text: str, title: str) -> None:
+    assert title in titles_in(text)
+
+
+def test_an_officer_acronym_inside_a_longer_word_is_not_a_title() -> None:
+    assert titles_in("该系统基于MCOS平台。") == []
+
+
+def test_an_ambassador_title_does_not_swallow_an_embassy() -> None:
+    assert titles_in("法国驻华大使馆发表声明。") == []
