@@ -52,7 +52,7 @@ def analyse(document: Document) -> Analysis:
 def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention]:
     """Grammar and lexicon mentions, merged with the learned tagger's (``learned``)."""
     titles = find_titles(text)
-    techs = find_technologies(text)
+    techs = find_technologies(text, sentences)
     orgs = find_organizations(text, sentences, titles)
     tech_starts = [t.start for t in techs]
     orgs = [o for o in orgs if not _inside(o, techs, tech_starts)]

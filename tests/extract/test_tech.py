@@ -64,3 +64,43 @@ def test_qualifiers_before_jishu_are_not_technologies(text: str) -> None:
 
 def test_a_name_that_goes_on_after_jishu_is_not_a_technology() -> None:
     assert [m for m in find_technologies("由东岳大学和东岳经济技术开发区管委会主办。") if m.method == "tech-listed+head"] == []
+
+
+def pipeline_techs(text: str) -> list[str]:
+    from kg.extract.segment import default_segmenter
+    return [m.text for m in find_technologies(text, default_segmenter()(text))]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("医生借助手术机器人完成了手术。", "手术机器人"),
+    ("课题组研发的类脑芯片功耗很低。", "类脑芯片"),
+    ("公司看好氢燃料电池。", "氢燃料电池"),
+    ("他负责第三代半导体器件的研发。", "第三代半导体"),
+    ("团队聚焦多模态大模型。", "多模态大模型"),
+])
+def test_a_word_narrowing_a_known_device_makes_one_narrower_technology(text: str, term: str) -> None:
+    assert pipeline_techs(text) == [term]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("传统芯片功耗较高。", "芯片"),
+    ("该芯片面向推理场景。", "芯片"),
+    ("请谈谈无人机的前景。", "无人机"),
+    ("公司首款车规级芯片量产。", "车规级芯片"),
+    ("同时布局车规级芯片。", "车规级芯片"),
+])
+def test_qualifiers_verbs_and_counters_do_not_narrow_a_device(text: str, term: str) -> None:
+    assert pipeline_techs(text) == [term]
+
+
+@pytest.mark.parametrize("text, terms", [
+    ("警方破获一起利用声纹伪造技术实施诈骗的案件。", ["声纹伪造"]),
+    ("影片使用虚景合成和光场捕捉技术。", ["虚景合成", "光场捕捉"]),
+])
+def test_terms_after_a_verb_of_use_and_before_jishu_are_technologies(text: str, terms: list[str]) -> None:
+    assert pipeline_techs(text) == terms
+
+
+@pytest.mark.parametrize("text", ["通过这项技术降低成本。", "借助新技术，周期缩短。", "在应用推广方面、技术与标准方面合作。"])
+def test_generic_words_before_jishu_are_not_technologies(text: str) -> None:
+    assert pipeline_techs(text) == []
