@@ -289,6 +289,17 @@ def _label_english(entities: dict[str, Entity], facts: list[Fact], umlaut: str) 
         if ent.type is EntityType.PERSON and label.method == "pinyin" and umlaut != "ü":
             ent.label_en = person_name_en(ent.label_zh, v=umlaut)
         if ent.type is EntityType.TECH:
-            broader = lexicons.technologies().get(ent.label_zh)
-            if broader and broader.broader and f"tech/{iri_segment(broader.broader)}" in entities:
-                ent.broader = [f"tech/{iri_segment(broader.broader)}"]
+            broader = _broader_concept(ent.label_zh)
+            if broader and f"tech/{iri_segment(broader)}" in entities:
+                ent.broader = [f"tech/{iri_segment(broader)}"]
+
+
+def _broader_concept(label: str) -> str | None:
+    """The scheme's broader concept; for a term outside the scheme that narrows one of its
+    concepts (手术机器人, 氢燃料电池), that concept (机器人, 燃料电池)."""
+    known = lexicons.technologies().get(label)
+    if known:
+        return known.broader or None
+    forms = lexicons.tech_surface_forms()
+    head = max((label[i:] for i in range(1, len(label)) if label[i:] in forms), key=len, default=None)
+    return forms[head] if head else None

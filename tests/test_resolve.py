@@ -162,3 +162,9 @@ def test_umlaut_in_english_names_is_written_as_asked(umlaut: str, english: str) 
     res = resolve([doc("a", "吕明华出席", ("吕明华", PERSON))], umlaut=umlaut)
     [person] = res.entities.values()
     assert person.label_en == english
+
+
+def test_a_narrower_term_outside_the_scheme_is_broader_linked_to_the_concept_it_narrows() -> None:
+    res = resolve([doc("d", "手术机器人和机器人都在展出。", ("手术机器人", TECH), ("机器人", TECH))])
+    narrow = next(e for e in res.entities.values() if e.label_zh == "手术机器人")
+    assert narrow.broader == [f"tech/{iri_segment('机器人')}"]

@@ -373,7 +373,32 @@ def _tech_label(name: str) -> EnglishLabel:
     found = dictionary.gloss(name)
     if found:
         return EnglishLabel(found, "dictionary", 0.7)
-    return _fallback(name, title=False)
+    narrowed = _narrowed_tech(name)
+    return narrowed or _fallback(name, title=False)
+
+
+_GENERATION = re.compile(r"第([一二三四五六七八九十])代")
+_ORDINAL_EN = dict(zip("一二三四五六七八九十", ("first", "second", "third", "fourth", "fifth", "sixth",
+                                              "seventh", "eighth", "ninth", "tenth")))
+
+
+def _narrowed_tech(name: str) -> EnglishLabel | None:
+    """手术机器人 -> operation robot, 第三代半导体 -> third-generation semiconductor: the
+    English of the known concept the term ends with, after its modifier's."""
+    concepts = lexicons.technologies()
+    head = max((name[i:] for i in range(1, len(name)) if name[i:] in concepts), key=len, default=None)
+    if head is None:
+        return None
+    modifier = name[:-len(head)]
+    generation = _GENERATION.fullmatch(modifier)
+    if generation:
+        english, confidence = f"{_ORDINAL_EN[generation[1]]}-generation", 0.85
+    elif dictionary.gloss(modifier):
+        english, confidence = dictionary.gloss(modifier), 0.7
+    else:
+        english, confidence = _translate(modifier, brand=False)
+        confidence *= 0.8
+    return EnglishLabel(_concept_case(f"{english} {concepts[head]}"), "composed", round(confidence, 2))
 
 
 def _concept_case(text: str) -> str:

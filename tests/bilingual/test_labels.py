@@ -220,3 +220,8 @@ def test_a_diplomatic_mission_names_its_sending_and_host_country(zh, en):
 @pytest.mark.parametrize("zh, en", [("首席风险官", "Chief Risk Officer"), ("首席合规官", "Chief Compliance Officer")])
 def test_chief_officer_titles_are_composed_from_their_field(zh, en):
     assert english_label(zh, ROLE).text == en
+
+
+@pytest.mark.parametrize("zh, en", [("氢燃料电池", "hydrogen fuel cell"), ("第三代半导体", "third-generation semiconductor")])
+def test_a_narrowed_technology_reads_as_its_modifier_then_its_concept(zh, en):
+    assert english_label(zh, TECH).text == en
