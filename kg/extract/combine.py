@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from kg.bilingual.lexicons import places
 from kg.extract import lexicons
 from kg.extract.orgs import chinese_name_shape, dictionary_tags
 from kg.extract.persons import is_transcription
@@ -230,6 +231,9 @@ def _completes_name(learned: Mention, clashes: Sequence[Mention]) -> bool:
     if learned.type is not EntityType.PERSON or len(clashes) != 1:
         return False
     rule = clashes[0]
+    rest = learned.text[rule.end - learned.start:]
+    if rule.method.startswith("name-context") and (dictionary_tags().get(rest) == "ns" or rest in places()):
+        return False  # 记者胡金华|上海报道: a byline's place is not the rest of the name
     return rule.type is EntityType.PERSON and rule.method in _OPEN_ENDED \
         and rule.start == learned.start and rule.end < learned.end
 

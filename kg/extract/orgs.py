@@ -233,6 +233,7 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue  # 新疆北部, 东北地区南部: a part of a region
         start = _left_edge(text, tokens, s, max(last_end, sentence.start), title_spans)
         bracketed = bool(found) and start == found[-1].end and _BRACKETED.fullmatch(text[start:s]) is not None
+        start = _after_unmatched_bracket(text, start, s)  # （记者林立）市科技局: not 林立)市科技局
         while start < s and text[start] in "()（）·":
             start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
         core = text[start:s]
@@ -392,6 +393,20 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
             and _unknown_word(next((t.text for t in tokens if t.start <= start < t.end), None)):
         start += 1  # jieba glued a verb or date to the name (年任|北京…, 任蓝纶|科技): not part of it
     return _detach_name(text, tokens, start, suffix_start, title_spans)
+
+
+def _after_unmatched_bracket(text: str, start: int, end: int) -> int:
+    """Where a name may start so that it holds no closing bracket without its opening one."""
+    depth = 0
+    for i in range(start, end):
+        if text[i] in "(（":
+            depth += 1
+        elif text[i] in ")）":
+            if depth == 0:
+                start = i + 1
+            else:
+                depth -= 1
+    return start
 
 
 def _is_place(word: str) -> bool:

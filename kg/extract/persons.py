@@ -142,8 +142,12 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
         strong = (after and after.method in ("title", "honorific", "speaker", "profile")) or (before and before.method == "title")
         if not strong and not (after and before):
             continue
+        # 经理安蓓|表示: a title before, a speech verb after, and no dictionary word between
+        titled_speaker = before and before.method == "title" and after and after.method == "cue" \
+            and any(text[end:end + n] in lexicons.cues()["person_after"] for n in (2, 3)) \
+            and text[pos:end] not in dictionary_tags()
         if weak_surname and not (after and after.method in ("title", "honorific", "boundary", "profile", "speaker")) \
-                and not (before and before.method == "title" and len(given) == 2
+                and not titled_speaker and not (before and before.method == "title" and len(given) == 2
                          and given not in dictionary_tags() and given[0] not in lexicons.surnames()):
             continue  # 教授和钱晓峰先生, 任公司副总经理: a function-word surname needs a clean
             # right edge, or a title right before and a given name jieba does not know

@@ -107,3 +107,10 @@ def test_a_country_in_the_grammar_of_a_fixture_is_a_national_side() -> None:
     place = Mention(EntityType.PLACE, 5, 7, "巴西", 0.9, "crf")
     merged = merge_mentions(text, [], [place], words(text))
     assert [(m.text, m.type) for m in merged] == [("巴西", EntityType.ORG)]
+
+
+def test_a_bylines_place_does_not_complete_a_name() -> None:
+    text = "本报记者林立新上海报道"
+    grammar = [person(4, 7, 0.9, "name-context:title", text)]
+    merged = merge_mentions(text, grammar, [person(4, 9, 0.8, "crf", text)], words(text))
+    assert [m.text for m in merged] == ["林立新"]

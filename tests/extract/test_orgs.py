@@ -304,3 +304,7 @@ def test_party_committees_theatres_troupes_cooperatives_and_embassies(text: str,
 
 def test_a_meeting_verb_before_a_foreign_ministry_is_not_part_of_its_name() -> None:
     assert "东岳国农林部" in orgs("林启华会见东岳国农林部长。")
+
+
+def test_an_organization_name_holds_no_unmatched_closing_bracket() -> None:
+    assert orgs("本报讯（记者林立）东岳市土地储备中心发布公告。") == ["东岳市土地储备中心"]

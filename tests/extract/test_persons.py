@@ -176,3 +176,8 @@ def test_a_function_word_or_verb_glued_to_a_name_is_not_part_of_it(text: str, na
 def test_a_village_before_a_party_title_is_not_a_person() -> None:
     assert persons("青禾村党支部书记冯立发言。") == ["冯立"]
 
+
+
+@pytest.mark.parametrize("text, name", [("公司经理安蓓表示，产品供不应求。", "安蓓"), ("协会副会长高芳指出，行业正在复苏。", "高芳")])
+def test_a_function_word_surname_between_a_title_and_a_speech_verb_is_a_name(text: str, name: str) -> None:
+    assert persons(text) == [name]
