@@ -1,6 +1,6 @@
 """ROLE mentions: a grammar of Chinese job titles, not a closed list.
 
-    title := modifier* domain* modifier* base      (副 常务 首席 … / 产品 市场 XR … / 总监 处长 教授 …)
+    title := modifier* domain* modifier* base      (高级 / 投资 / 副 / 总裁, 产品 市场 XR / 总监, 处长 …)
            | modifier* 首席 domain+ 官                (首席风险官, 首席合规官)
            | C?O                                      (CEO, CTO, CFO as written in Chinese text)
 
@@ -17,7 +17,8 @@ from kg.extract import lexicons
 from kg.model import EntityType, Mention
 
 # Bases that accept a field in front of them (XR产品市场总监, 技术总监, 销售经理).
-FIELD_BASES = ("总监", "经理", "总经理", "工程师", "主管", "负责人", "专家", "设计师", "架构师", "分析师", "顾问", "主编")
+FIELD_BASES = ("总监", "经理", "总经理", "总裁", "工程师", "主管", "负责人", "专家", "设计师", "架构师", "分析师", "顾问",
+               "主编", "管理师", "带头人")
 # After a title, the assistant to its holder (总经理助理, 校长助理) is one title.
 ASSISTANT_OF = "助理"
 # A title directly followed by these is the first half of an organization or group name
@@ -33,7 +34,7 @@ def title_pattern() -> re.Pattern[str]:
     bases = lexicons.alternation(lex.base)
     field_bases = lexicons.alternation(b for b in FIELD_BASES if b in lex.base)
     acronym = r"[A-Z][A-Za-z0-9+]{0,5}"
-    with_field = rf"(?:{acronym})?(?:{domains}){{0,3}}(?:{mods}){{0,2}}(?:{field_bases})"
+    with_field = rf"(?:{acronym})?(?:{mods}){{0,2}}(?:{domains}){{0,3}}(?:{mods}){{0,2}}(?:{field_bases})"
     plain = rf"(?:{mods}){{0,3}}(?:{bases})"
     chief_officer = rf"(?:{mods}){{0,2}}首席(?:{domains}){{1,2}}官"  # 首席风险官, 首席合规官
     officer_acronym = r"(?<![A-Za-z])C[A-Z]O(?![A-Za-z])"  # CEO, CTO, CFO written in Chinese text

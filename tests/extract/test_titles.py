@@ -111,3 +111,9 @@ def test_an_officer_acronym_inside_a_longer_word_is_not_a_title() -> None:
 
 def test_an_ambassador_title_does_not_swallow_an_embassy() -> None:
     assert titles_in("法国驻华大使馆发表声明。") == []
+
+
+@pytest.mark.parametrize("title", ["高级投资经理", "二级业务经理", "投资副总裁", "总法律顾问", "职工监事", "助理会计师",
+                                   "高级人力资源管理师", "学术带头人", "党组成员"])
+def test_a_modifier_may_precede_the_field_and_more_bases_take_a_field(title: str) -> None:
+    assert titles_in(f"他现任{title}。") == [title]
