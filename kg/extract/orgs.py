@@ -224,6 +224,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue
         if _suffix_continues(chunk, m.end(), suffix):
             continue  # 科技 in 科技有限公司, 通讯 in 通讯集团: the name goes on
+        if text[s - 1:s] in ("(", "（") and text[e:e + 1] in (")", "）") and _suffix_pattern().match(text, e + 1):
+            continue  # (集团) in 开关(集团)厂, 马钢(集团)控股有限公司: a legal form inside the name
         if e not in token_end and not contracted and not _glued_to_unknown_or_title(tokens, e):
             continue
         unit_word = _unit_after(found, tokens, s, e)  # 医院|儿科 (but not 大学|协办)
@@ -234,6 +236,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         start = _left_edge(text, tokens, s, max(last_end, sentence.start), title_spans)
         bracketed = bool(found) and start == found[-1].end and _BRACKETED.fullmatch(text[start:s]) is not None
         start = _after_unmatched_bracket(text, start, s)  # （记者林立）市科技局: not 林立)市科技局
+        if _BRACKET_FIRST.match(text[start:s]) and not bracketed:
+            start = _name_before_bracket(text, tokens, start, max(last_end, sentence.start), title_spans)
         while start < s and text[start] in "()（）·":
             start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
         core = text[start:s]
@@ -389,10 +393,27 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         start = t.start
     while text.startswith(_JOINING_CHARS, start):
         start += 1  # a joiner whose left side was not taken (代表和专家顾问委员会) is not part of it
-    while start < suffix_start and text[start] in _GLUED_STOPS \
-            and _unknown_word(next((t.text for t in tokens if t.start <= start < t.end), None)):
-        start += 1  # jieba glued a verb or date to the name (年任|北京…, 任蓝纶|科技): not part of it
+    while start < suffix_start and ((text[start] in _GLUED_STOPS
+                                     and _unknown_word(next((t.text for t in tokens if t.start <= start < t.end), None)))
+                                    or (text[start] in "年月日" and text[start - 1:start].isdigit())
+                                    or (text[start] == "任" and text[start - 1:start] in _BEFORE_REN)):
+        start += 1  # jieba glued a verb or date to the name (年任|北京…, 任蓝纶|科技, 9月|华油…): not part of it
     return _detach_name(text, tokens, start, suffix_start, title_spans)
+
+
+def _name_before_bracket(text: str, tokens: Sequence[Token], start: int, floor: int, title_spans) -> int:
+    """泰安高压开关(集团)厂: a bracketed word inside a name means the name goes on before it,
+    over any content words (jieba tags 开关 a verb here) up to a function word or punctuation."""
+    tags = dictionary_tags()
+    begin = start
+    for t in reversed([t for t in tokens if floor <= t.start and t.end <= start]):
+        if t.end != begin or not t.text.isalnum() or t.text in _STOP_CHARS or title_spans.overlaps(t.start, t.end) \
+                or (tags.get(t.text) in _STOP_TAGS - {"v"}) or start - t.start > MAX_CORE_CHARS:
+            break
+        begin = t.start
+    while text[begin:begin + 1] in _STOP_CHARS or _GLUED_VERB.match(text, begin):
+        begin += 1
+    return begin if begin < start else start
 
 
 def _after_unmatched_bracket(text: str, start: int, end: int) -> int:
@@ -414,6 +435,9 @@ def _is_place(word: str) -> bool:
 
 
 _JOINING_CHARS = ("与", "和")
+_BEFORE_REN = set("曾现兼历出担继转改升")  # 曾|任安凯…: 任 after these is the verb "to serve as"
+_BRACKET_FIRST = re.compile(r"[(（][^()（）]{1,8}[)）]")
+_GLUED_VERB = re.compile("[曾现兼起]?任")  # 曾任|泰安…: jieba glues the verb to the name
 _COMPASS_WORDS = {"东方", "西方", "南方", "北方"}
 _BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇0-9]+")

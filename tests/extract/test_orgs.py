@@ -308,3 +308,19 @@ def test_a_meeting_verb_before_a_foreign_ministry_is_not_part_of_its_name() -> N
 
 def test_an_organization_name_holds_no_unmatched_closing_bracket() -> None:
     assert orgs("本报讯（记者林立）东岳市土地储备中心发布公告。") == ["东岳市土地储备中心"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("曾任东岳高压开关（集团）厂总会计师。", "东岳高压开关（集团）厂"),
+    ("公司改制为青禾（集团）控股有限公司，", "青禾（集团）控股有限公司"),
+])
+def test_a_bracketed_legal_form_inside_a_name_keeps_the_name_whole(text: str, name: str) -> None:
+    assert name in orgs(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("自2009年9月青禾惠通科技股份有限公司成立至今。", "青禾惠通科技股份有限公司"),
+    ("他曾任安凯汽车股份有限公司工程师。", "安凯汽车股份有限公司"),
+])
+def test_a_glued_date_or_verb_is_not_part_of_the_name(text: str, name: str) -> None:
+    assert orgs(text) == [name]
