@@ -31,6 +31,10 @@ class EnglishLabel:
 
 def english_label(zh: str, type: EntityType, *, parent_zh: str | None = None) -> EnglishLabel:
     """English label of a Chinese name of the given type (see the module docstring)."""
+    periodical = _PERIODICAL.fullmatch(zh.strip()) if type is EntityType.ORG else None
+    if periodical:  # 《时代潮》杂志: Shidaichao Magazine (normalising would strip the 《)
+        title, confidence = _translate(normalise(periodical[1]), brand=True)
+        return EnglishLabel(f"{title} {_PERIODICALS[periodical[2]]}", "composed", round(confidence * 0.9, 2))
     name = normalise(zh)
     if not name:
         return EnglishLabel("", "source", 0.0)
@@ -108,6 +112,9 @@ def _org_label(name: str, parent_zh: str | None) -> EnglishLabel:
     return EnglishLabel(text, method, round(confidence * (0.95 if len(labels) > 1 else 1.0), 2))
 
 
+_PERIODICALS = {"杂志社": "Magazine", "杂志": "Magazine", "编辑部": "Editorial Office", "周刊": "Weekly",
+                "月刊": "Monthly", "画报": "Pictorial", "报社": "Newspaper"}
+_PERIODICAL = re.compile(rf"《([^《》]+)》({'|'.join(_PERIODICALS)})")
 _MISSIONS = {"大使馆": "Embassy", "总领事馆": "Consulate General", "领事馆": "Consulate"}
 _MISSION = re.compile(rf"(.+?)驻(.+?)({'|'.join(_MISSIONS)})")
 

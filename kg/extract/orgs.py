@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import jieba
 
+from kg.bilingual.dictionary import is_common_word
 from kg.bilingual.lexicons import places
 from kg.extract import lexicons
 from kg.model import EntityType, Mention, Sentence, SpanIndex, Token
@@ -60,12 +61,24 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
     if use_lexicon:
         tokens = [t for s in sentences for t in s.tokens]
         out = _add_known(text, out, title_spans, {t.start for t in tokens}, {t.end: t.text for t in tokens})
+    out += _periodicals(text, out)
     out += _place_governments(text, sentences, titles, out)
     out += _match_sides(text, sentences, out)
     out += _short_company_names(text, sentences, titles, out)
     if use_lexicon:
         out += _dictionary_names(sentences, titles, out)
     return sorted(out, key=lambda m: m.start)
+
+
+_PERIODICAL = re.compile(r"《[^《》]{1,15}》(?:杂志社|编辑部|杂志|周刊|月刊|画报|报社)")
+
+
+def _periodicals(text: str, found: list[Mention]) -> list[Mention]:
+    """《时代潮》杂志, 《东岳》周刊编辑部: a title in book brackets followed by the kind of
+    periodical names the magazine or paper as a body."""
+    taken = SpanIndex((m.start, m.end) for m in found)
+    return [Mention(EntityType.ORG, m.start(), m.end(), m.group(0), 0.8, "org-grammar:media")
+            for m in _PERIODICAL.finditer(text) if not taken.overlaps(m.start(), m.end())]
 
 
 def _dictionary_names(sentences: Sequence[Sentence], titles: Sequence[Mention],
@@ -229,6 +242,10 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         if e not in token_end and not contracted and not _glued_to_unknown_or_title(tokens, e):
             continue
         unit_word = _unit_after(found, tokens, s, e)  # 医院|儿科 (but not 大学|协办)
+        if suffix.kind == "enterprise" and not suffix.strong and _inside_common_word(tokens, s, e) and not unit_word:
+            continue  # 高科技, 无线通讯: a dictionary word that ends in a weak suffix
+        if suffix.text in _GOVERNMENTS and not _governs_a_place(tokens, s):
+            continue  # 抗议政府, 高性能政府: a government is a place's (东岳省政府, 美国政府)
         if len(suffix.text) == 1 and _ends_common_word(tokens, s, e) and not unit_word:
             continue  # 干部, 内部, 到处: a word that merely ends in a suffix character
         if suffix.text == "部" and s > 0 and text[s - 1] in lexicons.cues()["direction"]:
@@ -414,6 +431,30 @@ def _name_before_bracket(text: str, tokens: Sequence[Token], start: int, floor: 
     while text[begin:begin + 1] in _STOP_CHARS or _GLUED_VERB.match(text, begin):
         begin += 1
     return begin if begin < start else start
+
+
+_GOVERNMENTS = ("政府", "人民政府")
+_PLACE_WORD_ENDS = ("省", "市", "县", "区", "州", "国", "镇", "乡", "村", "旗")
+
+
+def _inside_common_word(tokens: Sequence[Token], s: int, e: int) -> bool:
+    """The suffix ends a dictionary word, whole or split by jieba (高科技, 无线|通讯)."""
+    word = next((t.text for t in tokens if t.start < s and t.end == e), None)
+    if word is None:
+        before = next((t.text for t in tokens if t.end == s), "")
+        suffix = next((t.text for t in tokens if t.start == s and t.end == e), "")
+        word = before + suffix if before and suffix else None
+    return word is not None and is_common_word(word)
+
+
+def _governs_a_place(tokens: Sequence[Token], s: int) -> bool:
+    """The word before 政府 names a place or a leader (金大中新政府 aside): a place name,
+    a word ending like one, or a word jieba does not know."""
+    word = next((t.text for t in tokens if t.end == s), None)
+    if word is None:
+        return True  # glued by jieba (市政府): judged by the rest of the grammar
+    return _is_place(word) or word.endswith(_PLACE_WORD_ENDS) \
+        or dictionary_tags().get(word) in (None, "nr", "nrt", "nrfg", "j", "nt")
 
 
 def _after_unmatched_bracket(text: str, start: int, end: int) -> int:

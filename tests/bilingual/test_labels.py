@@ -225,3 +225,7 @@ def test_chief_officer_titles_are_composed_from_their_field(zh, en):
 @pytest.mark.parametrize("zh, en", [("氢燃料电池", "hydrogen fuel cell"), ("第三代半导体", "third-generation semiconductor")])
 def test_a_narrowed_technology_reads_as_its_modifier_then_its_concept(zh, en):
     assert english_label(zh, TECH).text == en
+
+
+def test_a_periodical_reads_as_its_title_then_its_kind():
+    assert english_label("《东岳潮》周刊", ORG).text == "Dongyuechao Weekly"

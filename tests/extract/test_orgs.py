@@ -324,3 +324,19 @@ def test_a_bracketed_legal_form_inside_a_name_keeps_the_name_whole(text: str, na
 ])
 def test_a_glued_date_or_verb_is_not_part_of_the_name(text: str, name: str) -> None:
     assert orgs(text) == [name]
+
+
+@pytest.mark.parametrize("text", ["发展高科技及产业化。", "工人在广场集会抗议政府增加税收。", "建设高性能政府信息网络。"])
+def test_a_dictionary_word_or_a_verb_before_a_suffix_is_not_an_organization(text: str) -> None:
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("东岳国政府发表声明。", "东岳国政府"),
+    ("青禾信用社每一个员工都很努力。", "青禾信用社"),
+    ("东岳女篮明天出发。", "东岳女篮"),
+    ("青禾工程组委会发布公告。", "青禾工程组委会"),
+    ("他在《青禾潮》杂志发表文章。", "《青禾潮》杂志"),
+])
+def test_governments_credit_cooperatives_teams_committees_and_periodicals(text: str, name: str) -> None:
+    assert orgs(text) == [name]
