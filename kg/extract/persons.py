@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from kg.bilingual.dictionary import is_common_word
 from kg.extract import lexicons
-from kg.extract.orgs import dictionary_tags
+from kg.extract.orgs import chinese_name_shape, dictionary_tags
 from kg.model import EntityType, Mention, Sentence, SpanIndex
 
 # Characters that do not occur in given names but are frequent next to names.
@@ -256,6 +256,59 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
             kept.append(m)
             covered.add(m.start, m.end)
     return sorted(kept, key=lambda m: m.start)
+
+
+_LIST_MARKS = ("、",)
+_ITEM_END = set("、，,。；;：:（）()》」”\"' \n\t") | {"和", "与", "及", "等"}
+
+
+def extend_name_lists(text: str, mentions: list[Mention], taken) -> list[Mention]:
+    """商国富、陆新平二人: the items of a 、-list next to a recognised person are persons too
+    when they have the shape of a Chinese name (a common surname and one or two characters,
+    not a dictionary word) and end where an item ends. ``mentions`` are PERSON mentions;
+    ``taken`` the spans other mentions occupy."""
+    out = list(mentions)
+    covered = SpanIndex([*((m.start, m.end) for m in mentions), *taken])
+    queue = sorted(mentions, key=lambda m: m.start)
+    while queue:
+        m = queue.pop()
+        for item in (_item_after(text, m.end), _item_before(text, m.start)):
+            if item is None or covered.overlaps(*item):
+                continue
+            covered.add(*item)
+            found = Mention(EntityType.PERSON, item[0], item[1], text[item[0]:item[1]], 0.6, "name-list")
+            out.append(found)
+            queue.append(found)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _item_after(text: str, end: int) -> tuple[int, int] | None:
+    if text[end:end + 1] not in _LIST_MARKS:
+        return None
+    start = end + 1
+    for length in (4, 3, 2):
+        stop = start + length
+        if stop <= len(text) and _list_name(text[start:stop]) \
+                and (stop == len(text) or text[stop] in _ITEM_END or _starts_with_cue(text, stop, "person_after")):
+            return start, stop
+    return None
+
+
+def _item_before(text: str, start: int) -> tuple[int, int] | None:
+    if start == 0 or text[start - 1] not in _LIST_MARKS:
+        return None
+    end = start - 1
+    for length in (4, 3, 2):
+        begin = end - length
+        if begin >= 0 and _list_name(text[begin:end]) and (begin == 0 or text[begin - 1] in _ITEM_END
+                                                          or _ends_with_cue(text, begin, "person_before")):
+            return begin, end
+    return None
+
+
+def _list_name(word: str) -> bool:
+    return chinese_name_shape(word) and all(_HAN.match(c) and c not in _NOT_GIVEN for c in word[1:]) \
+        and not is_common_word(word) and dictionary_tags().get(word, "nr") in ("nr", "nrfg", "nrt")
 
 
 def propagate_names(text: str, mentions: list[Mention], taken) -> list[Mention]:

@@ -16,7 +16,7 @@ from kg.errors import KgError
 from kg.extract.combine import merge_mentions
 from kg.extract.events import find_event
 from kg.extract.orgs import find_organizations
-from kg.extract.persons import find_persons, propagate_names
+from kg.extract.persons import extend_name_lists, find_persons, propagate_names
 from kg.extract.relations import find_relations
 from kg.extract.segment import default_segmenter
 from kg.extract.tagger import LearnedTagger
@@ -67,8 +67,9 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
         words = [t for s in sentences for t in s.tokens]
         mentions = merge_mentions(text, mentions, default_tagger().tag(text, sentences), words)
         others = [m for m in mentions if m.type is not EntityType.PERSON]
-        persons = propagate_names(text, [m for m in mentions if m.type is EntityType.PERSON],
-                                  [(m.start, m.end) for m in others])
+        taken = [(m.start, m.end) for m in others]
+        persons = extend_name_lists(text, [m for m in mentions if m.type is EntityType.PERSON], taken)
+        persons = propagate_names(text, persons, taken)
         mentions = others + persons
     return sorted(mentions, key=lambda m: (m.start, m.end))
 

@@ -181,3 +181,17 @@ def test_a_village_before_a_party_title_is_not_a_person() -> None:
 @pytest.mark.parametrize("text, name", [("公司经理安蓓表示，产品供不应求。", "安蓓"), ("协会副会长高芳指出，行业正在复苏。", "高芳")])
 def test_a_function_word_surname_between_a_title_and_a_speech_verb_is_a_name(text: str, name: str) -> None:
     assert persons(text) == [name]
+
+
+def test_the_items_of_a_list_next_to_a_recognised_person_are_persons() -> None:
+    from kg.extract.persons import extend_name_lists
+    text = "出席会议的有林启华、孙明远、冯立新等。"
+    known = Mention(EntityType.PERSON, 6, 9, "林启华", 0.9, "test")
+    assert [m.text for m in extend_name_lists(text, [known], [])] == ["林启华", "孙明远", "冯立新"]
+
+
+@pytest.mark.parametrize("text", ["林启华、农业、工业等工作。", "林启华、李宁公司等。"])
+def test_list_items_that_are_words_or_run_on_are_not_persons(text: str) -> None:
+    from kg.extract.persons import extend_name_lists
+    known = Mention(EntityType.PERSON, 0, 3, "林启华", 0.9, "test")
+    assert [m.text for m in extend_name_lists(text, [known], [])] == ["林启华"]

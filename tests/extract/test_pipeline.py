@@ -86,3 +86,4 @@ def test_english_document_goes_to_the_english_analyser() -> None:
     a = analyse(Document("en", "Qian Xiaofeng, CTO of Lanhai Technology Co., Ltd., spoke about blockchain.", "en"))
     assert any(m.type is EntityType.TECH and m.text == "blockchain" for m in a.mentions)
     assert all(a.document.text[m.start:m.end] == m.text for m in a.mentions)
+
