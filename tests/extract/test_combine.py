@@ -114,3 +114,9 @@ def test_a_bylines_place_does_not_complete_a_name() -> None:
     grammar = [person(4, 7, 0.9, "name-context:title", text)]
     merged = merge_mentions(text, grammar, [person(4, 9, 0.8, "crf", text)], words(text))
     assert [m.text for m in merged] == ["林立新"]
+
+
+@pytest.mark.parametrize("text, span", [("不看好拉科维尔，主队占优。", (3, 7)), ("拉科维尔本轮主场作战。", (0, 4))])
+def test_a_transcribed_name_in_a_betting_or_fixture_phrase_is_a_team(text: str, span) -> None:
+    merged = merge_mentions(text, [], [person(*span, 0.8, "crf", text)], words(text))
+    assert [(m.type, m.text) for m in merged] == [(EntityType.ORG, text[span[0]:span[1]])]
