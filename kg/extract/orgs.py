@@ -81,6 +81,55 @@ def _periodicals(text: str, found: list[Mention]) -> list[Mention]:
             for m in _PERIODICAL.finditer(text) if not taken.overlaps(m.start(), m.end())]
 
 
+_LEGAL_FORMS = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "股份公司",
+                "集团公司", "公司", "集团")
+
+
+def propagate_organizations(text: str, sentences: Sequence[Sentence], mentions: list[Mention],
+                            taken: Sequence[tuple[int, int]]) -> list[Mention]:
+    """An organization recognised once is recognised everywhere in the text, a company also
+    by its short name: 杭州蓝海能源有限公司 … 蓝海能源表示 (the name without its legal form,
+    and without its place). ``mentions``
+    are ORG mentions; ``taken`` the spans other mentions occupy. The short mention's norm
+    is the full name, so both resolve to one entity."""
+    tokens = [t for s in sentences for t in s.tokens]
+    starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+    covered = SpanIndex([*((m.start, m.end) for m in mentions), *taken])
+    out = list(mentions)
+    for short, source in _short_forms(mentions).items():
+        for hit in re.finditer(re.escape(short), text):
+            s, e = hit.span()
+            if s in starts and e in ends and not covered.overlaps(s, e) and not _names_more(text, e):
+                covered.add(s, e)
+                out.append(Mention(EntityType.ORG, s, e, short, round(source.confidence * 0.85, 3),
+                                   "org-propagation", norm=source.key))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _names_more(text: str, end: int) -> bool:
+    """青禾|园区, 青禾|研究院: the short name begins a longer name of something else."""
+    return bool(_suffix_pattern().match(text, end)) \
+        or any(text.startswith(w, end) for w in lexicons.cues()["place_after_name"] if len(w) > 1)
+
+
+def _short_forms(mentions: list[Mention]) -> dict[str, Mention]:
+    tags = dictionary_tags()
+    forms: dict[str, Mention] = {}
+    for m in mentions:
+        if len(m.text) >= 2 and m.text.isalnum():
+            forms.setdefault(m.text, m)  # the name itself, wherever else it occurs
+        legal = next((f for f in _LEGAL_FORMS if m.text.endswith(f)), None)
+        if legal is None:
+            continue
+        core = m.text[:-len(legal)]
+        place = next((n for n in (4, 3, 2) if _is_place(core[:n]) or core[:n].endswith(_PLACE_SUFFIXES[:3])), 0)
+        for short in {core, core[place:]}:
+            if len(short) >= 2 and short.isalnum() and not is_common_word(short) and not _is_place(short) \
+                    and tags.get(short) not in ("v", "vn", "a", "ns") and short not in lexicons.org_suffixes():
+                forms.setdefault(short, m)
+    return forms
+
+
 def _dictionary_names(sentences: Sequence[Sentence], titles: Sequence[Mention],
                       found: list[Mention]) -> list[Mention]:
     """Whole words that the dictionary knows as organizations (CC-CEDICT: 阿森纳, 七喜), where

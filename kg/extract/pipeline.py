@@ -15,7 +15,7 @@ from kg.bilingual import to_simplified
 from kg.errors import KgError
 from kg.extract.combine import merge_mentions
 from kg.extract.events import find_event
-from kg.extract.orgs import find_organizations
+from kg.extract.orgs import find_organizations, propagate_organizations
 from kg.extract.persons import extend_name_lists, find_persons, propagate_names
 from kg.extract.relations import find_relations
 from kg.extract.segment import default_segmenter
@@ -66,6 +66,9 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
     if learned:
         words = [t for s in sentences for t in s.tokens]
         mentions = merge_mentions(text, mentions, default_tagger().tag(text, sentences), words)
+        orgs = [m for m in mentions if m.type is EntityType.ORG]
+        rest = [m for m in mentions if m.type is not EntityType.ORG]
+        mentions = rest + propagate_organizations(text, sentences, orgs, [(m.start, m.end) for m in rest])
         others = [m for m in mentions if m.type is not EntityType.PERSON]
         taken = [(m.start, m.end) for m in others]
         persons = extend_name_lists(text, [m for m in mentions if m.type is EntityType.PERSON], taken)

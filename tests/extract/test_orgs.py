@@ -340,3 +340,20 @@ def test_a_dictionary_word_or_a_verb_before_a_suffix_is_not_an_organization(text
 ])
 def test_governments_credit_cooperatives_teams_committees_and_periodicals(text: str, name: str) -> None:
     assert orgs(text) == [name]
+
+
+def test_a_company_named_in_full_is_recognised_again_by_its_short_name() -> None:
+    from kg.extract.orgs import propagate_organizations
+    text = "杭州青禾能源有限公司今天发布年报。青禾能源表示，明年将扩产。"
+    sentences = default_segmenter()(text)
+    found = propagate_organizations(text, sentences, org_mentions(text), [])
+    short = [m for m in found if m.method == "org-propagation"]
+    assert [(m.text, m.norm) for m in short] == [("青禾能源", "杭州青禾能源有限公司")]
+
+
+def test_a_short_name_is_not_taken_from_inside_a_longer_word() -> None:
+    from kg.extract.orgs import propagate_organizations
+    text = "青禾有限公司成立。青禾园区很大。"
+    sentences = default_segmenter()(text)
+    found = propagate_organizations(text, sentences, org_mentions(text)[:1], [])
+    assert all(m.method != "org-propagation" or text[m.end] not in "园" for m in found)
