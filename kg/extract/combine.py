@@ -126,8 +126,9 @@ def _reconcile_organization(text: str, layout: _Layout, lm: Mention, units: list
         return  # lexicon names and names the grammar joined over 与/和 (车辆与运载学院) stand
     if lm.end < units[-1].end:
         return  # a name cut short inside a unit the grammar closed with its suffix
-    if lm.end > units[-1].end and not _ends_with_org_suffix(lm.text):
-        return  # 协会|年会: running on past the grammar's suffix into a word that ends no name
+    beyond = text[units[-1].end:lm.end]
+    if lm.end > units[-1].end and (not _ends_with_org_suffix(lm.text) or dictionary_tags().get(beyond) == "v"):
+        return  # 协会|年会, 有限公司|签署: running on past the grammar's suffix into a word that ends no name
     for u in units:
         layout.remove(u)
     layout.add(lm)

@@ -113,6 +113,14 @@ def org_suffixes() -> dict[str, OrgSuffix]:
 
 
 @lru_cache(maxsize=1)
+def org_suffix_words() -> frozenset[str]:
+    """Every ending in ``org_suffixes.tsv``, also those that only serve English names
+    (研发中心, 办公厅): words that name a kind of unit."""
+    header, *body = _rows(data_path("lexicons/org_suffixes.tsv"))
+    return frozenset(cells[0] for cells in body)
+
+
+@lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     """Context words by kind (see cues.tsv): honorifics, speech verbs, boundaries …"""
     groups: dict[str, set[str]] = {}

@@ -106,6 +106,11 @@ def propagate_organizations(text: str, sentences: Sequence[Sentence], mentions: 
     return sorted(out, key=lambda m: m.start)
 
 
+def _generic_name(name: str) -> bool:
+    """研发中心, 董事会: a word naming a kind of unit, which says which one only where it stands."""
+    return name in lexicons.org_suffix_words() or name in lexicons.cues()["generic_org"] or is_common_word(name)
+
+
 def _names_more(text: str, end: int) -> bool:
     """青禾|园区, 青禾|研究院: the short name begins a longer name of something else."""
     return bool(_suffix_pattern().match(text, end)) \
@@ -116,7 +121,7 @@ def _short_forms(mentions: list[Mention]) -> dict[str, Mention]:
     tags = dictionary_tags()
     forms: dict[str, Mention] = {}
     for m in mentions:
-        if len(m.text) >= 2 and m.text.isalnum():
+        if len(m.text) >= 2 and m.text.isalnum() and not _generic_name(m.text):
             forms.setdefault(m.text, m)  # the name itself, wherever else it occurs
         legal = next((f for f in _LEGAL_FORMS if m.text.endswith(f)), None)
         if legal is None:
@@ -402,8 +407,12 @@ _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"}
 
 def _suffix_continues(chunk: str, end: int, suffix) -> bool:
     """A descriptive suffix (科技, 通讯 — weak enterprise words) directly followed by
-    another suffix is part of a longer name."""
-    return suffix.kind == "enterprise" and not suffix.strong and bool(_suffix_pattern().match(chunk, end))
+    another suffix, or a business word followed by a legal form (商业银行股份有限公司), is
+    part of a longer name."""
+    if suffix.kind != "enterprise":
+        return False
+    following = _suffix_pattern().match(chunk, end)
+    return following is not None and (not suffix.strong or following.group(0) in _LEGAL_FORMS)  # 银行|股份有限公司
 
 
 def _glued_to_unknown_or_title(tokens: Sequence[Token], end: int) -> bool:
@@ -448,7 +457,7 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         tag = tags.get(t.text)
         # a verb right before the suffix names the unit's work (智能驾驶事业群); further left
         # it governs the name (走访蓝海科技有限公司)
-        verb_inside = tag == "v" and start == suffix_start
+        verb_inside = tag == "v" and start == suffix_start and t.text not in lexicons.cues()["person_after"]  # not 当选
         ordinal = _ORDINAL.fullmatch(t.text) is not None  # 第三海洋研究所, 第一中学
         compass = t.text in _COMPASS_WORDS  # 南方话剧团, 北方工业大学
         if (len(t.text) > 1 and tag in _STOP_TAGS and not (verb_inside or ordinal or compass)) \

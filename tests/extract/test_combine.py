@@ -120,3 +120,10 @@ def test_a_bylines_place_does_not_complete_a_name() -> None:
 def test_a_transcribed_name_in_a_betting_or_fixture_phrase_is_a_team(text: str, span) -> None:
     merged = merge_mentions(text, [], [person(*span, 0.8, "crf", text)], words(text))
     assert [(m.type, m.text) for m in merged] == [(EntityType.ORG, text[span[0]:span[1]])]
+
+
+def test_a_learned_organization_running_into_a_verb_does_not_win() -> None:
+    text = "双方与青禾光电有限公司签署协议。"
+    grammar = [Mention(EntityType.ORG, 3, 11, text[3:11], 0.85, "org-grammar:enterprise")]
+    learned = [Mention(EntityType.ORG, 3, 13, text[3:13], 0.9, "crf")]
+    assert [m.text for m in merge_mentions(text, grammar, learned, words(text))] == ["青禾光电有限公司"]

@@ -357,3 +357,18 @@ def test_a_short_name_is_not_taken_from_inside_a_longer_word() -> None:
     sentences = default_segmenter()(text)
     found = propagate_organizations(text, sentences, org_mentions(text)[:1], [])
     assert all(m.method != "org-propagation" or text[m.end] not in "园" for m in found)
+
+
+def test_a_bank_followed_by_its_legal_form_is_one_name() -> None:
+    assert orgs("东岳农村商业银行股份有限公司召开股东大会。") == ["东岳农村商业银行股份有限公司"]
+
+
+def test_an_election_verb_before_a_committee_is_not_part_of_its_name() -> None:
+    assert not any("当选" in name for name in orgs("林秀英当选青禾村委会主任。"))
+
+
+def test_a_generic_unit_is_not_propagated_through_the_text() -> None:
+    from kg.extract.orgs import propagate_organizations
+    text = "集团设立的研发中心正式启用。研发中心将招聘工程师。"
+    first = Mention(EntityType.ORG, 5, 9, "研发中心", 0.7, "test")
+    assert propagate_organizations(text, default_segmenter()(text), [first], []) == [first]
