@@ -27,7 +27,7 @@ MAX_CORE_CHARS = 16
 # characters only when they are function words (OOV names split into characters whose
 # dictionary tags mean nothing: 卡 is a classifier, but 卡伦特 is a name).
 _STOP_TAGS = {"p", "c", "u", "uj", "ul", "r", "d", "m", "t", "f", "y", "e", "o", "v"}
-_STOP_CHARS = set("的了在和与及由等并将对从向被把为是也都还其该各每这那此之于以曾任历兼现至赴到入据因而如同经令使让给请则即又再才就")
+_STOP_CHARS = set("的了在和与及由等并将对从向被把为是也都还其该各每这那此之于以曾任历兼现至赴到入据因而如同经令使让给请则即又再才就内")
 _CORE_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9()（）·&]")
 _PLACE_SUFFIXES = ("自治区", "省", "市", "县", "区")
 
@@ -318,8 +318,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue  # 孙明远|院长: a name and a title, not 孙明远院
         if not core and len(suffix.text) < 3:
             continue
-        if _generic_noun(text[start:e], core):
-            continue
+        if _generic_noun(text[start:e], core) and not unit_word:
+            continue  # 上市公司, 子公司 — but 广州市委|组织部 is a unit of its parent
         chained = bracketed or (bool(found) and start == found[-1].end)
         if not chained and not _distinctive(text, tokens, start, s):
             continue  # 保险公司, 外资银行, 加快政府: a kind of organization, not a name

@@ -372,3 +372,7 @@ def test_a_generic_unit_is_not_propagated_through_the_text() -> None:
     text = "集团设立的研发中心正式启用。研发中心将招聘工程师。"
     first = Mention(EntityType.ORG, 5, 9, "研发中心", 0.7, "test")
     assert propagate_organizations(text, default_segmenter()(text), [first], []) == [first]
+
+
+def test_a_department_named_by_a_common_word_after_its_parent_is_a_unit() -> None:
+    assert "".join(orgs("经东岳市委组织部研究，拟任命林立为处长。")) == "东岳市委组织部"
