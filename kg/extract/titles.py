@@ -23,7 +23,7 @@ FIELD_BASES = ("总监", "经理", "总经理", "总裁", "工程师", "主管",
 ASSISTANT_OF = "助理"
 # A title directly followed by these is the first half of an organization or group name
 # (董事会, 委员会, 专家组, 专家顾问委员会) or of a plain word (主席台, 代表团).
-_NOT_A_TITLE_AFTER = "会|组|团|台|处|部|们|级|层|库|制|职|顾问|委员会|工作组|单位|队伍|岗位|团队|事务所|公司|馆|有限|集团|股份|协会|学会"
+_NOT_A_TITLE_AFTER = "会|组|团|台|处|部|们|级|层|库|制|职(?!务|位)|顾问|委员会|工作组|单位|队伍|岗位|团队|事务所|公司|馆|有限|集团|股份|协会|学会"
 
 
 @lru_cache(maxsize=1)

@@ -117,3 +117,15 @@ def test_an_ambassador_title_does_not_swallow_an_embassy() -> None:
                                    "高级人力资源管理师", "学术带头人", "党组成员"])
 def test_a_modifier_may_precede_the_field_and_more_bases_take_a_field(title: str) -> None:
     assert titles_in(f"他现任{title}。") == [title]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("化学学院讲席教授林立出席。", "讲席教授"),
+    ("报社主任编辑林立发言。", "主任编辑"),
+    ("任命林立为亚太区总裁。", "亚太区总裁"),
+    ("从学徒到高级技师，他用了十年。", "高级技师"),
+    ("他申请辞去公司副总经理职务。", "副总经理"),
+    ("选举林立为非独立董事。", "非独立董事"),
+])
+def test_chair_professorships_senior_ranks_regions_and_titles_before_zhiwu(text: str, title: str) -> None:
+    assert title in titles_in(text)
