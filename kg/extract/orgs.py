@@ -581,7 +581,7 @@ def _clean_right_edge(text: str, end: int, title_spans) -> bool:
     if end in title_spans.starts:
         return True
     follow = text[end:end + 4]
-    if _name_then_title(text, end, title_spans):
+    if _name_then_title(text, end, title_spans) or _name_then_punctuation(text, end):
         return True
     cues = lexicons.cues()
     return bool(_suffix_pattern().match(follow)) or any(follow.startswith(w) for w in cues["org_stop"]) \
@@ -636,6 +636,18 @@ def _name_then_title(text: str, end: int, title_spans) -> bool:
         if text[end:end + surname_len] in names:
             if any(end + surname_len + g in title_starts for g in (1, 2)):
                 return True
+    return False
+
+
+def _name_then_punctuation(text: str, end: int) -> bool:
+    """联系人：高新技术处宋雨桐，电话…: a unit, then its contact's name closed by punctuation."""
+    names = lexicons.surnames()
+    for surname_len in (2, 1):
+        if names.get(text[end:end + surname_len]) is False:  # a common surname, not a function word
+            for given in (2, 1):
+                close = end + surname_len + given
+                if text[close:close + 1] in ("，", ",", "。", "；", ";", "、") and text[end + surname_len:close].isalpha():
+                    return True
     return False
 
 

@@ -376,3 +376,11 @@ def test_a_generic_unit_is_not_propagated_through_the_text() -> None:
 
 def test_a_department_named_by_a_common_word_after_its_parent_is_a_unit() -> None:
     assert "".join(orgs("经东岳市委组织部研究，拟任命林立为处长。")) == "东岳市委组织部"
+
+
+def test_a_unit_followed_by_its_contacts_name_is_found() -> None:
+    assert orgs("联系人：高新技术处林雨桐，电话：12345。") == ["高新技术处"]
+
+
+def test_a_word_ending_in_a_suffix_before_a_name_is_not_a_unit() -> None:
+    assert orgs("他到处林立广告牌，") == []
