@@ -186,6 +186,9 @@ def _surname_alone(text: str, pos: int, surname: str, title_starts, boundaries, 
 _WORD_TAGS = {"n", "ns", "nt", "nz", "v", "vn", "vd", "a", "ad", "an", "d", "b", "f", "s", "j", "l", "i"}
 
 
+_FUNCTION_WORD_TAGS = {"d", "ad", "m", "v", "r", "p", "c"}  # not a or t: 严明|华, 宋朝|弟
+
+
 def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title: bool,
                     before_title: bool = False) -> bool:
     """Place names and ordinary words that start with a surname character (涿州, 由北京,
@@ -195,6 +198,9 @@ def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title:
     if len(candidate) == 2 and candidate[0] == candidate[1]:
         return True  # 谢谢, 常常: reduplicated words
     tag = tags.get(candidate, "nr")
+    if len(candidate) == 3 and tags.get(candidate) not in ("nr", "nrfg", "nrt") \
+            and tags.get(candidate[:2]) in _FUNCTION_WORD_TAGS:
+        return True  # 教授连忙起|身, 总理满意地|说: an adverb or a verb, even after a title
     if tag not in ("nr", "nrfg", "nrt") and not after_title and (not before_title or tag in _WORD_TAGS):
         return True  # after a title a name wins; before one, over an oddly tagged word (jieba tags some names 't')
     given_tag = tags.get(given) if len(given) == 2 else None

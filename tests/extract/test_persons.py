@@ -195,3 +195,12 @@ def test_list_items_that_are_words_or_run_on_are_not_persons(text: str) -> None:
     from kg.extract.persons import extend_name_lists
     known = Mention(EntityType.PERSON, 0, 3, "林启华", 0.9, "test")
     assert [m.text for m in extend_name_lists(text, [known], [])] == ["林启华"]
+
+
+@pytest.mark.parametrize("text", ["林教授连忙起身说：“好。”", "普罗迪总理满意地说，目标达成。"])
+def test_an_adverb_or_verb_after_a_title_is_not_a_name(text: str) -> None:
+    assert not any(len(p) == 3 and p[:2] in ("连忙", "满意") for p in persons(text))
+
+
+def test_a_name_whose_first_characters_form_an_adjective_is_still_a_name() -> None:
+    assert "严明华" in persons("副主任严明华出席并致辞。")
