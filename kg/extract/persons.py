@@ -25,6 +25,7 @@ _NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或�
 _FINAL_GIVEN = set("和为")
 _PLACE_FINALS = set("村镇乡屯寨")
 _SPEECH_FINALS = set("称说")
+_FORMER = set("前原")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _BOUNDARY = set("、，,。；;：:！!？?（）()《》“”\"' \n\t")
 
@@ -122,8 +123,9 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
             continue
         given = text[pos + len(surname):end]
         closed = end == len(text) or text[end] in _BOUNDARY  # 林永和，男: a final 和 is a name's
-        if given_len == 2 and (given[-1] in _PLACE_FINALS or (closed and given[-1] in _SPEECH_FINALS)):
-            continue  # 石桥村 is a village; 呼延博称，… is 呼延博 + 称
+        if given_len == 2 and (given[-1] in _PLACE_FINALS or (closed and given[-1] in _SPEECH_FINALS)
+                               or (given[-1] in _FORMER and end in title_starts)):
+            continue  # 石桥村 is a village; 呼延博称，… is 呼延博 + 称; 印度前|总理 is "former"
         if not all(_HAN.match(c) and (c not in _NOT_GIVEN or (closed and i == len(given) - 1 and c in _FINAL_GIVEN))
                    for i, c in enumerate(given)):
             continue

@@ -204,3 +204,7 @@ def test_an_adverb_or_verb_after_a_title_is_not_a_name(text: str) -> None:
 
 def test_a_name_whose_first_characters_form_an_adjective_is_still_a_name() -> None:
     assert "严明华" in persons("副主任严明华出席并致辞。")
+
+
+def test_former_before_a_title_is_not_the_end_of_a_name() -> None:
+    assert "印度前" not in persons("印度前总理林立出席。")
