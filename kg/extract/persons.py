@@ -23,7 +23,7 @@ from kg.model import EntityType, Mention, Sentence, SpanIndex
 _NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或但其这那个们中上下一不有会年月日并由作以于所到说着过该此每各他她它您你我老总姓氏某")
 # Function characters that still end given names (张永和, 闫大为) when punctuation follows.
 _FINAL_GIVEN = set("和为")
-_PLACE_FINALS = set("村镇乡屯寨")
+_PLACE_FINALS = set("村镇乡屯寨县")
 _SPEECH_FINALS = set("称说")
 _FORMER = set("前原")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -123,6 +123,8 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
             continue
         given = text[pos + len(surname):end]
         closed = end == len(text) or text[end] in _BOUNDARY  # 林永和，男: a final 和 is a name's
+        if "村" in given or "乡" in given:
+            continue  # 朱村|团支部, 任乡|党委: a village or township, not a given name
         if given_len == 2 and (given[-1] in _PLACE_FINALS or (closed and given[-1] in _SPEECH_FINALS)
                                or (given[-1] in _FORMER and end in title_starts)):
             continue  # 石桥村 is a village; 呼延博称，… is 呼延博 + 称; 印度前|总理 is "former"

@@ -208,3 +208,8 @@ def test_a_name_whose_first_characters_form_an_adjective_is_still_a_name() -> No
 
 def test_former_before_a_title_is_not_the_end_of_a_name() -> None:
     assert "印度前" not in persons("印度前总理林立出席。")
+
+
+@pytest.mark.parametrize("text", ["朱村团支部书记林立发言。", "他调到这里任乡党委书记。", "莱克伍德县法官展开调查。"])
+def test_villages_townships_and_counties_before_a_title_are_not_names(text: str) -> None:
+    assert not any(c in p for p in persons(text) for c in "村乡县")
