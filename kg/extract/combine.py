@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from kg.bilingual.dictionary import is_common_word
 from kg.bilingual.lexicons import places
 from kg.extract import lexicons
 from kg.extract.orgs import chinese_name_shape, dictionary_tags
@@ -185,6 +186,10 @@ def _names_a_place(text: str, m: Mention, title_starts: set[int]) -> bool:
     return any(text.startswith(w, m.end) for w in words)
 
 
+_SURE_NAME = 0.9
+_NAME_TAGS = {"nr", "nrfg", "nrt"}
+
+
 def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
     """Shape checks on a learned span: it does not start with a multi-character verb or
     function word (贯彻落实党), and a person's name looks like one — a surname first (初显
@@ -199,6 +204,8 @@ def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
         return False  # 马上, 何必, 莫非: an ordinary word the tagger read as a name
     if "某" in name[1:]:
         return False  # 张某, 李某某: an anonymised person, not a name to link
+    if m.confidence < _SURE_NAME and is_common_word(name) and dictionary_tags().get(name) not in _NAME_TAGS:
+        return False  # 贺信, 路基, 关怀: a word of the dictionary read as a name without certainty
     if len(name) == 2 and name[0] == name[1]:
         return False  # 谢谢, 常常: a reduplicated word, not surname + given name
     if name.isascii():

@@ -127,3 +127,8 @@ def test_a_learned_organization_running_into_a_verb_does_not_win() -> None:
     grammar = [Mention(EntityType.ORG, 3, 11, text[3:11], 0.85, "org-grammar:enterprise")]
     learned = [Mention(EntityType.ORG, 3, 13, text[3:13], 0.9, "crf")]
     assert [m.text for m in merge_mentions(text, grammar, learned, words(text))] == ["青禾光电有限公司"]
+
+
+def test_a_dictionary_word_the_tagger_reads_as_a_name_without_certainty_is_dropped() -> None:
+    text = "研讨会收到了贺信。"
+    assert merge_mentions(text, [], [person(6, 8, 0.7, "crf", text)], words(text)) == []
