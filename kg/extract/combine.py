@@ -187,7 +187,6 @@ def _names_a_place(text: str, m: Mention, title_starts: set[int]) -> bool:
 
 
 _SURE_NAME = 0.9
-_NAME_TAGS = {"nr", "nrfg", "nrt"}
 
 
 def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
@@ -204,7 +203,7 @@ def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
         return False  # 马上, 何必, 莫非: an ordinary word the tagger read as a name
     if "某" in name[1:]:
         return False  # 张某, 李某某: an anonymised person, not a name to link
-    if m.confidence < _SURE_NAME and is_common_word(name) and dictionary_tags().get(name) not in _NAME_TAGS:
+    if m.confidence < _SURE_NAME and is_common_word(name):
         return False  # 贺信, 路基, 关怀: a word of the dictionary read as a name without certainty
     if len(name) == 2 and name[0] == name[1]:
         return False  # 谢谢, 常常: a reduplicated word, not surname + given name
