@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from kg.errors import InputError
-from kg.extract.tagger import default_lexicon, sentence_features, spans_from_labels
+from kg.extract.tagger import _NAME_TAGS, DATA_DIR, default_lexicon, sentence_features, spans_from_labels
 
 SPLITS = {"train": "zh_gsdsimp-train.iob2", "dev": "zh_gsdsimp-dev.iob2",
           "test": "zh_gsdsimp-test.iob2", "pud": "zh_pud-test.iob2"}
@@ -94,10 +94,12 @@ def _joined(tokens: Sequence[tuple[str, str]]) -> Example:
 def augment(examples: Sequence[Example], copies: int, seed: int = 13) -> list[Example]:
     """Extra copies of every sentence with entities, each entity swapped for another of the
     same type: one from the training data, a made-up Chinese name (a lexicon surname plus
-    given-name characters seen in training names), a made-up foreign name (transliteration
-    characters) or an organisation prefixed with a place. Names are then seen in more
-    contexts, so the model leans on context and lexicon features rather than memorised names
-    (recall on new text). (Training organisation cores with other suffixes were tried: no gain.)"""
+    given-name characters of training names and of CC-CEDICT person names), a made-up
+    Japanese or foreign name (transliteration characters) or an organisation prefixed with a
+    place. Names are then seen in more contexts, so the model leans on context and lexicon
+    features rather than memorised names (recall on new text). (Tried and dropped: training
+    organisation cores with other suffixes; more copies of sentences with persons, given
+    made-up Chinese names: more ordinary words tagged as names.)"""
     pools: dict[str, list[str]] = {kind: [] for kind in TYPES}
     for example in examples:
         for kind, start, end in spans_from_labels(example.labels):
@@ -129,8 +131,13 @@ class _Inventor:
         lexicon = default_lexicon()
         self._pools, self._rng = pools, rng
         self._singles, self._compounds = sorted(lexicon.surnames), sorted(lexicon.compound_surnames)
-        self._given = [c for name in pools["PER"] if 2 <= len(name) <= 3 and name[0] in lexicon.surnames
-                       for c in name[1:]]
+        chinese = [name for name in pools["PER"] if 2 <= len(name) <= 3 and name[0] in lexicon.surnames]
+        parts = name_parts()
+        self._lexicon = lexicon
+        self._given_pools = [pool for pool in ([c for name in chinese for c in name[1:]], parts["given"]) if pool]
+        self._surname_pools = [pool for pool in ([name[0] for name in chinese],
+                                                 [s for s in parts["surname"] if s in lexicon.surnames]) if pool]
+        self._japanese = (parts["ja_surname"], parts["ja_given"])
         self._foreign = sorted(lexicon.transliteration)
 
     def replacement(self, kind: str) -> str:
@@ -140,17 +147,42 @@ class _Inventor:
         draw = rng.random()
         if kind == "PER" and draw < 0.4:
             return self.chinese_name()
-        if kind == "PER" and draw < 0.6:
+        if kind == "PER" and draw < 0.55:
             return self.foreign_name()
+        if kind == "PER" and draw < 0.6 and all(self._japanese):
+            return rng.choice(self._japanese[0]) + rng.choice(self._japanese[1])
         if kind == "ORG" and draw < 0.25:
             return rng.choice(pools["LOC"]) + rng.choice(pools["ORG"])
         return rng.choice(pools[kind])
 
     def chinese_name(self) -> str:
-        """A lexicon surname plus one or two given-name characters seen in training names."""
+        """A lexicon surname plus one or two given-name characters of training names or of
+        CC-CEDICT person names (half each, as often as they occur there)."""
         rng = self._rng
-        surname = rng.choice(self._compounds) if rng.random() < 0.05 else rng.choice(self._singles)
-        return surname + "".join(rng.choice(self._given) for _ in range(rng.choice((1, 2, 2, 2))))
+        for _ in range(20):
+            name = self._surname() + "".join(rng.choice(rng.choice(self._given_pools))
+                                             for _ in range(rng.choice((1, 2, 2, 2))))
+            if not self._ordinary(name):
+                break
+        return name
+
+    def _surname(self) -> str:
+        """Surnames as often as in training and CC-CEDICT names (a rare surname is often an
+        everyday character: drawn uniformly, 祝, 欧, 干 made the model read 祝福 as a name),
+        sometimes any lexicon surname, rarely a compound one."""
+        rng, draw = self._rng, self._rng.random()
+        if draw < 0.05:
+            return rng.choice(self._compounds)
+        if draw < 0.15 or not self._surname_pools:
+            return rng.choice(self._singles)
+        return rng.choice(rng.choice(self._surname_pools))
+
+    def _ordinary(self, name: str) -> bool:
+        """A made-up name that is, or starts with, an ordinary dictionary word (祝福, 欧元):
+        as a training name it would teach the model to tag that word."""
+        lexicon = self._lexicon
+        return any(lexicon.dictionary.get(word, "nr") not in _NAME_TAGS or word in lexicon.ordinary
+                   for word in {name, name[:2]})
 
     def foreign_name(self) -> str:
         """Two to five transliteration characters, sometimes a given name and '·' before them."""
@@ -160,6 +192,22 @@ class _Inventor:
             return "".join(rng.choice(self._foreign) for _ in range(rng.choice((2, 3, 3, 4, 4, 5))))
 
         return part() + "·" + part() if rng.random() < 0.2 else part()
+
+
+def name_parts() -> dict[str, list[str]]:
+    """``kg/extract/data/tagger_name_parts.txt`` (``scripts/make_name_parts.py``) as kind ->
+    parts, each repeated as often as it was counted (so ``random.choice`` follows frequency)."""
+    path = DATA_DIR / "tagger_name_parts.txt"
+    result: dict[str, list[str]] = {"surname": [], "given": [], "ja_surname": [], "ja_given": []}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"cannot read name parts {path}: {exc}") from exc
+    for line in lines:
+        if line and not line.startswith("#"):
+            kind, part, count = line.split("\t")
+            result.setdefault(kind, []).extend([part] * int(count))
+    return result
 
 
 def segment(examples: Iterable[Example]) -> list[Example]:
@@ -231,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="GSDSimp split kept out of training and scored (default: test)")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
-    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--iterations", type=int, default=350)
     parser.add_argument("--augment", type=int, default=1,
                         help="entity-swapped copies of each training sentence (default: 1)")
     args = parser.parse_args(argv)

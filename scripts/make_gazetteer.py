@@ -5,8 +5,9 @@
 Proper-noun headwords (capitalised pinyin) are classed by general patterns over their English
 glosses: life years or "(name)" or an occupation -> person; company, university, ministry,
 party ... -> organisation; province, county, river, capital ... -> place. The result is three
-word lists, ``gazetteer_{person,org,place}.txt``, one word a line, sorted; rerunning gives the
-same files. No evaluation data is read.
+word lists, ``gazetteer_{person,org,place}.txt``, one word a line, sorted, plus
+``gazetteer_common.txt``: jieba's person / place words that CC-CEDICT has only as ordinary words.
+Rerunning gives the same files. No evaluation data is read.
 """
 from __future__ import annotations
 
@@ -111,7 +112,8 @@ def classify(glosses: list[str], foreign: bool) -> str | None:
 
 def gazetteers() -> dict[str, list[str]]:
     """Headword lists per class; a headword with conflicting classes keeps its first entry's."""
-    transliteration = set(TRANSLITERATION.read_text(encoding="utf-8").splitlines()[-1])
+    transliteration = {c for line in TRANSLITERATION.read_text(encoding="utf-8").splitlines()
+                       if not line.startswith("#") for c in line.strip()}
     chosen: dict[str, str] = {}
     common: set[str] = set()
     for word, pinyin, glosses in entries():
@@ -130,8 +132,27 @@ def gazetteers() -> dict[str, list[str]]:
     return {kind: sorted(words) for kind, words in lists.items()}
 
 
+JIEBA_NAME_TAGS = {"nr", "nrt", "nrfg", "ns"}
+
+
+def ordinary_names() -> list[str]:
+    """Words the jieba dictionary tags as person or place names but CC-CEDICT knows only as
+    ordinary words (贺信, 关怀, 路基 are nr/nrt in jieba): the tagger must not read them as names."""
+    import jieba
+
+    fields = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").split()
+    tagged = {w for w, t in zip(fields[0::3], fields[2::3]) if t in JIEBA_NAME_TAGS}
+    common: set[str] = set()
+    proper: set[str] = set()
+    for word, pinyin, _ in entries():
+        (proper if pinyin[:1].isupper() else common).add(word)
+    return sorted(w for w in tagged & common - proper if len(w) > 1)
+
+
 HEADER = ("# {kind} names from CC-CEDICT (CC BY-SA 4.0, MDBG, https://cc-cedict.org/), classed by\n"
           "# their English glosses with scripts/make_gazetteer.py. Do not edit by hand: rerun the script.\n")
+COMMON_HEADER = ("# Words jieba tags as person / place names that CC-CEDICT (CC BY-SA 4.0, MDBG) lists only as\n"
+                 "# ordinary words. Made by scripts/make_gazetteer.py. Do not edit by hand: rerun the script.\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
         path = args.out / f"gazetteer_{kind.lower()}.txt"
         path.write_text(HEADER.format(kind=kind.lower()) + "\n".join(words) + "\n", encoding="utf-8")
         print(f"{path}: {len(words)} words")
+    path = args.out / "gazetteer_common.txt"
+    words = ordinary_names()
+    path.write_text(COMMON_HEADER + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"{path}: {len(words)} words")
     return 0
 
 

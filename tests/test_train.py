@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kg.extract.tagger import default_lexicon, spans_from_labels
-from kg.train import Example, augment
+from kg.train import Example, augment, name_parts
 
 
 def example(text: str, spans: list[tuple[str, int, int]]) -> Example:
@@ -41,3 +41,9 @@ def test_augment_invents_foreign_names_and_place_prefixed_organisations() -> Non
 
 def test_augment_is_reproducible() -> None:
     assert augment(TRAINING, copies=2) == augment(TRAINING, copies=2)
+
+
+def test_name_parts_hold_given_name_characters_and_japanese_name_halves() -> None:
+    parts = name_parts()
+    assert len(parts["given"]) > 500 and all(len(c) == 1 for c in parts["given"])
+    assert parts["ja_surname"] and all(len(s) == 2 for s in parts["ja_surname"])

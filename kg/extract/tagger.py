@@ -25,6 +25,8 @@ METHOD = "crf"
 _LABEL_TYPES = {"PER": EntityType.PERSON, "ORG": EntityType.ORG, "LOC": EntityType.PLACE}
 _SENTENCE_END = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
 _ENTITY_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"}
+_NAME_TAGS = {"nr", "nrt", "nrfg", "ns"}
+FREQUENT_CHAR = 20000  # jieba frequency above which a character is an everyday word of its own
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class TaggerLexicon:
     place_suffixes: frozenset[str]
     titles: frozenset[str]
     dictionary: dict[str, str]  # jieba dictionary word -> its POS tag
+    frequency: dict[str, int]  # jieba dictionary word -> its frequency
+    ordinary: frozenset[str]  # jieba name words that CC-CEDICT knows only as ordinary words
     gazetteer: dict[str, str]  # CC-CEDICT proper name -> PER / ORG / LOC
     transliteration: frozenset[str]  # characters that spell foreign names (基, 里, 科 ...)
 
@@ -46,6 +50,11 @@ class TaggerLexicon:
     def suffix_lengths(self) -> tuple[int, ...]:
         """The lengths of organisation and place suffixes, shortest first."""
         return tuple(sorted({len(w) for w in self.org_suffixes | self.place_suffixes}))
+
+    @cached_property
+    def frequent_chars(self) -> frozenset[str]:
+        """Characters the jieba dictionary counts as frequent words of their own (的, 和, 在)."""
+        return frozenset(w for w, f in self.frequency.items() if len(w) == 1 and f > FREQUENT_CHAR)
 
     @cached_property
     def max_title(self) -> int:
@@ -77,7 +86,8 @@ def _gazetteer() -> dict[str, str]:
     return names
 
 
-def _jieba_dictionary() -> dict[str, str]:
+def _jieba_dictionary() -> tuple[dict[str, str], dict[str, int]]:
+    """The jieba dictionary as word -> POS tag and word -> frequency."""
     import jieba
 
     path = Path(jieba.__file__).parent / "dict.txt"
@@ -87,20 +97,23 @@ def _jieba_dictionary() -> dict[str, str]:
         raise ModelError(f"jieba dictionary {path} cannot be read: {exc}") from exc
     if len(fields) % 3:
         raise ModelError(f"jieba dictionary {path} is not 'word freq tag' lines")
-    return dict(zip(fields[0::3], fields[2::3]))
+    return dict(zip(fields[0::3], fields[2::3])), dict(zip(fields[0::3], map(int, fields[1::3])))
 
 
 @cache
 def default_lexicon() -> TaggerLexicon:
     """Load the lexicon files once per process (lazily: nothing is read at import time)."""
     surnames = _read_words("tagger_surnames.txt")
+    dictionary, frequency = _jieba_dictionary()
     return TaggerLexicon(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) > 1),
         org_suffixes=_read_words("tagger_org_suffixes.txt"),
         place_suffixes=_read_words("tagger_place_suffixes.txt"),
         titles=_read_words("tagger_titles.txt"),
-        dictionary=_jieba_dictionary(),
+        dictionary=dictionary,
+        frequency=frequency,
+        ordinary=_read_words("gazetteer_common.txt"),
         gazetteer=_gazetteer(),
         transliteration=frozenset("".join(_read_words("transliteration_chars.txt"))),
     )
@@ -137,13 +150,25 @@ def _word_positions(length: int, words: Sequence[tuple[str, int, int]]) -> list[
 
 
 def _word_feature(word: str, lex: TaggerLexicon) -> str:
-    """What the dictionary and lexicons say about a whole word."""
+    """What the dictionary and lexicons say about a whole word; a word jieba tags as a name
+    but CC-CEDICT knows only as an ordinary word (贺信, 关怀) is "cw", not a name tag."""
     if word in lex.titles:
         return "title"
     tag = lex.dictionary.get(word)
     if tag is None:
         return "oov" if len(word) > 1 else "oov1"
+    if tag in _NAME_TAGS and word in lex.ordinary:
+        return "cw"
     return tag if tag in _ENTITY_TAGS else "dict"
+
+
+def _frequency_bucket(word: str, lex: TaggerLexicon) -> str:
+    """The jieba dictionary frequency of a word in five buckets (x8 apart; '' if unknown):
+    an everyday word is frequent, a name jieba happens to list is rare."""
+    frequency = lex.frequency.get(word)
+    if frequency is None:
+        return ""
+    return str(min(4, max(0, (frequency.bit_length() - 1) // 3)))
 
 
 @dataclass(frozen=True)
@@ -167,13 +192,16 @@ def _char_info(char: str) -> _CharInfo:
     return info
 
 
-def _word_block(windex: int, pos: str, words: Sequence[tuple[str, int, int]], word_info: Sequence[str]) -> list[str]:
+def _word_block(windex: int, pos: str, words: Sequence[tuple[str, int, int]], word_info: Sequence[str],
+                word_frequency: Sequence[str]) -> list[str]:
     """Features of a character at position ``pos`` (B/M/E/S) of word ``windex``."""
     word, start, end = words[windex]
     info = word_info[windex]
     feats = ["wl=%d%s" % (min(end - start, 5), pos), "wi=" + info, "wip=" + info + pos]
     if end - start > 1:
         feats.append("w=" + word)
+    if word_frequency[windex]:
+        feats.append("wf=" + info + word_frequency[windex] + pos)
     if windex + 1 < len(words):
         feats.append("wn=" + word_info[windex + 1] + pos)
         feats.append("w+1=" + words[windex + 1][0])
@@ -182,6 +210,10 @@ def _word_block(windex: int, pos: str, words: Sequence[tuple[str, int, int]], wo
     if windex > 0:
         feats.append("wv=" + word_info[windex - 1] + pos)
         feats.append("w-1=" + words[windex - 1][0])
+    if windex + 2 < len(words):
+        feats.append("wn2=" + word_info[windex + 2])
+    if windex > 1:
+        feats.append("wv2=" + word_info[windex - 2])
     return feats
 
 
@@ -198,10 +230,12 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
     scripts = "^" + "".join(c.script for c in chars) + "$"
     positions = _word_positions(n, words)
     word_info = [_word_feature(w, lex) for w, _, _ in words]
+    word_frequency = [_frequency_bucket(w, lex) for w, _, _ in words]
     org_end, place_end = _suffix_ends(text, positions, lex)
     org_ahead = _distance_ahead(org_end, scripts[1:-1])
     gazetteer_marks = _gazetteer_marks(text, positions, lex)
-    foreign_runs = _transliteration_runs(text, lex.transliteration)
+    foreign_runs = _transliteration_runs(text, lex)
+    word_starts, word_ends = _dictionary_words(text, lex)
     word_gazetteer = [lex.gazetteer.get(w) for w, _, _ in words]
     surnames, compound_surnames = lex.surnames, lex.compound_surnames
     features: list[list[str]] = []
@@ -220,7 +254,7 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
             "wp=" + pos,
         ]
         if windex >= 0:
-            feats += _word_block(windex, pos, words, word_info)
+            feats += _word_block(windex, pos, words, word_info, word_frequency)
         if char in surnames:
             feats.append("sur=" + pos)
             if windex >= 0:
@@ -245,6 +279,10 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
             feats += _gazetteer_words(windex, word_gazetteer)
         if foreign_runs[i]:
             feats.append("tr=" + foreign_runs[i])
+        if word_starts[i]:
+            feats.append("ds=" + word_starts[i])
+        if word_ends[i]:
+            feats.append("de=" + word_ends[i])
         features.append(feats)
     return features
 
@@ -293,6 +331,28 @@ def _gazetteer_marks(text: str, positions: Sequence[tuple[str, int]], lex: Tagge
     return marks
 
 
+def _dictionary_words(text: str, lex: TaggerLexicon, longest: int = 4) -> tuple[list[str], list[str]]:
+    """The longest jieba dictionary word (2 to ``longest`` characters) that starts, and the one
+    that ends, at each character: length and "n" for a name tag, "d" for any other word ('' if
+    none). jieba's HMM glues an unknown name to the next word (王某明白 as 王某明 / 白); the
+    dictionary still sees 明白 start inside it."""
+    n = len(text)
+    starts, ends = [""] * n, [""] * n
+    dictionary, ordinary = lex.dictionary, lex.ordinary
+    for i in range(n - 1):
+        for k in range(min(longest, n - i), 1, -1):
+            word = text[i:i + k]
+            tag = dictionary.get(word)
+            if tag is not None:
+                kind = "%d%s" % (k, "n" if tag in _NAME_TAGS and word not in ordinary else "d")
+                if not starts[i]:
+                    starts[i] = kind
+                if len(ends[i + k - 1]) == 0 or int(ends[i + k - 1][0]) < k:
+                    ends[i + k - 1] = kind
+                break
+    return starts, ends
+
+
 def _gazetteer_words(windex: int, labels: Sequence[str | None]) -> list[str]:
     """The gazetteer labels of the character's jieba word and of the words around it
     (a place before 大学, a person after 总理); ``labels`` has one per word (None: no name)."""
@@ -306,10 +366,14 @@ def _gazetteer_words(windex: int, labels: Sequence[str | None]) -> list[str]:
     return feats
 
 
-def _transliteration_runs(text: str, chars: frozenset[str]) -> list[str]:
+def _transliteration_runs(text: str, lex: TaggerLexicon) -> list[str]:
     """For each character of a run of transliteration characters (a '·' may join two runs):
     the run's length bucket and the character's B/M/E/S position in it ('' elsewhere), so
-    科瓦切维奇 reads as one five-character foreign-looking stretch."""
+    科瓦切维奇 reads as one five-character foreign-looking stretch. One Han character missing
+    from the list joins a run of two or more to a following one unless it is a frequent word
+    of its own or starts a dictionary word with the next character (the rare transcription
+    characters: 基里?科, not 巴西和法国 or 亚斯特宣布)."""
+    chars, frequent, dictionary = lex.transliteration, lex.frequent_chars, lex.dictionary
     runs = [""] * len(text)
     i = 0
     while i < len(text):
@@ -318,7 +382,10 @@ def _transliteration_runs(text: str, chars: frozenset[str]) -> list[str]:
             continue
         end = i + 1
         while end < len(text) and (text[end] in chars or
-                                   text[end] in "·•・" and end + 1 < len(text) and text[end + 1] in chars):
+                                   text[end] in "·•・" and end + 1 < len(text) and text[end + 1] in chars or
+                                   end - i >= 2 and end + 1 < len(text) and text[end + 1] in chars
+                                   and text[end] not in frequent and char_class(text[end]) == "H"
+                                   and text[end:end + 2] not in dictionary):
             end += 1
         size = "5+" if end - i >= 5 else str(end - i)
         if end - i == 1:

@@ -7,7 +7,7 @@ import jieba
 import pytest
 
 from kg.errors import ModelError
-from kg.extract.tagger import (LearnedTagger, char_class, default_lexicon, sentence_features,
+from kg.extract.tagger import (DATA_DIR, LearnedTagger, char_class, default_lexicon, sentence_features,
                                spans_from_labels, split_sentences)
 from kg.model import EntityType, Mention, Sentence, Token
 
@@ -158,8 +158,53 @@ def test_transliteration_feature_gives_run_length_and_position() -> None:
     [
         ("德国总理施罗德昨天抵达北京，开始为期三天的访问。", "施罗德"),  # gazetteer names
         ("默克尔与萨科齐举行了会谈。", "萨科齐"),
-        ("主帅科瓦切维奇赛后说，球员们踢得很出色。", "科瓦切维奇"),  # a run of transliteration characters
+        ("主帅帕夫利维奇赛后表示满意。", "帕夫利维奇"),  # a run of transliteration characters
     ],
 )
 def test_tags_foreign_names(tagger: LearnedTagger, text: str, person: str) -> None:
     assert person in found(tagger.tag_text(text), EntityType.PERSON)
+
+
+def test_jieba_name_words_that_are_ordinary_words_read_as_common_words() -> None:
+    text = "司马光收到贺信"  # jieba tags both nr; CC-CEDICT has 贺信 only as an ordinary word
+    words = [("司马光", 0, 3), ("收到", 3, 5), ("贺信", 5, 7)]
+    kinds = features_with("wi=", text, words)
+    assert kinds[0] == "nr" and kinds[5:] == ["cw", "cw"]
+
+
+def test_frequency_feature_separates_everyday_words_from_rare_ones() -> None:
+    text = "我们去拜访欧阳明华"
+    words = [("我们", 0, 2), ("去", 2, 3), ("拜访", 3, 5), ("欧阳明华", 5, 9)]
+    buckets = features_with("wf=", text, words)
+    assert buckets[0] == "dict4B" and buckets[5:] == ["", "", "", ""]  # the unknown name has none
+    assert buckets[3] < buckets[0]  # 拜访 is rarer than 我们
+
+
+def test_word_tags_two_words_away_are_features() -> None:
+    text = "记者欧阳明华在北京"
+    words = [("记者", 0, 2), ("欧阳明华", 2, 6), ("在", 6, 7), ("北京", 7, 9)]
+    assert features_with("wn2=", text, words)[2:6] == ["ns"] * 4  # 欧阳明华 -> 在 -> 北京
+    assert features_with("wv2=", text, words)[7:] == ["oov", "oov"]
+
+
+def test_transliteration_list_keeps_the_seed_and_adds_derived_characters() -> None:
+    text = (DATA_DIR / "transliteration_chars.txt").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    assert len(lines) == 2 and not set(lines[0]) & set(lines[1])
+    assert set("斯基科" + lines[1]) <= default_lexicon().transliteration
+
+
+def test_one_rare_character_missing_from_the_list_joins_a_transcription_run() -> None:
+    text = "会见基里延科和巴西人"  # 延 is rare in transcriptions; 和 is an everyday word
+    words = [("会见", 0, 2), ("基里延科", 2, 6), ("和", 6, 7), ("巴西", 7, 9), ("人", 9, 10)]
+    runs = features_with("tr=", text, words)
+    assert runs[2:6] == ["4B", "4M", "4M", "4E"]
+    assert runs[6] == "" and runs[7:9] == ["2B", "2E"]
+
+
+def test_dictionary_words_inside_a_glued_unknown_word_are_seen() -> None:
+    text = "欧阳明华明白了"  # jieba's HMM may glue the name to 明白; the dictionary still has 明白
+    words = [("欧阳明华明", 0, 5), ("白", 5, 6), ("了", 6, 7)]
+    assert features_with("ds=", text, words)[4] == "2d"
+    assert features_with("de=", text, words)[5] == "2d"
+
