@@ -71,6 +71,7 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     """``words`` are the jieba tokens of ``text`` (where a learned span may start)."""
     layout = _Layout(grammar)
     starts = {w.start: w.text for w in words}
+    inside_word = {i: w for w in words for i in range(w.start + 1, w.end)}
     title_starts = {m.start for m in grammar if m.type is EntityType.ROLE}
     for lm in sorted(learned, key=lambda m: -m.confidence):
         lm = _as_team(text, trim_person(lm))
@@ -83,7 +84,7 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
         if not clashes:
             layout.add(lm)
             continue
-        if _completes_name(lm, clashes):
+        if _completes_name(text, lm, clashes, inside_word):
             layout.remove(clashes[0])
             layout.add(_agreed(clashes[0], lm, span_from_learned=True))
             continue
@@ -93,7 +94,8 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
             layout.add(_agreed(same[0], lm))
             continue
         if lm.type is EntityType.ORG and all(c.type is EntityType.ORG for c in clashes):
-            _reconcile_organization(text, layout, lm, sorted(clashes, key=lambda m: m.start))
+            if lm.start not in inside_word:  # 王立|山东省…: a span starting inside a word does not win
+                _reconcile_organization(text, layout, lm, sorted(clashes, key=lambda m: m.start))
         if lm.type is EntityType.PLACE and all(c.type is EntityType.PERSON and c.confidence < 0.7
                                                 and c.confidence < lm.confidence for c in clashes):
             for c in clashes:
@@ -233,7 +235,7 @@ def _generic_core(name: str) -> bool:
 _OPEN_ENDED = ("name-context:title", "foreign-name")
 
 
-def _completes_name(learned: Mention, clashes: Sequence[Mention]) -> bool:
+def _completes_name(text: str, learned: Mention, clashes: Sequence[Mention], inside_word: dict[int, Token]) -> bool:
     """副署长孙寿岩曾表示: the tagger's 孙寿岩 completes the grammar's 孙寿."""
     if learned.type is not EntityType.PERSON or len(clashes) != 1:
         return False
@@ -241,6 +243,9 @@ def _completes_name(learned: Mention, clashes: Sequence[Mention]) -> bool:
     rest = learned.text[rule.end - learned.start:]
     if rule.method.startswith("name-context") and (dictionary_tags().get(rest) == "ns" or rest in places()):
         return False  # 记者胡金华|上海报道: a byline's place is not the rest of the name
+    cut = inside_word.get(learned.end)
+    if cut is not None and cut.start == rule.end and dictionary_tags().get(cut.text) in ("ns", "nt"):
+        return False  # 副院长王立|山东省工信厅: the tagger's end cuts into the place that follows
     return rule.type is EntityType.PERSON and rule.method in _OPEN_ENDED \
         and rule.start == learned.start and rule.end < learned.end
 

@@ -132,3 +132,12 @@ def test_a_learned_organization_running_into_a_verb_does_not_win() -> None:
 def test_a_dictionary_word_the_tagger_reads_as_a_name_without_certainty_is_dropped() -> None:
     text = "研讨会收到了贺信。"
     assert merge_mentions(text, [], [person(6, 8, 0.7, "crf", text)], words(text)) == []
+
+
+def test_the_taggers_end_does_not_cut_into_the_place_after_a_name() -> None:
+    text = "副院长林立山东省工信厅处长出席。"
+    grammar = [person(3, 5, 0.9, "name-context:title", text),
+               Mention(EntityType.ORG, 5, 11, text[5:11], 0.85, "org-grammar:government")]
+    learned = [person(3, 6, 0.95, "crf", text), Mention(EntityType.ORG, 6, 11, text[6:11], 0.9, "crf")]
+    merged = merge_mentions(text, grammar, learned, words(text))
+    assert [m.text for m in merged] == ["林立", "山东省工信厅"]
