@@ -129,3 +129,13 @@ def test_a_modifier_may_precede_the_field_and_more_bases_take_a_field(title: str
 ])
 def test_chair_professorships_senior_ranks_regions_and_titles_before_zhiwu(text: str, title: str) -> None:
     assert title in titles_in(text)
+
+
+@pytest.mark.parametrize("text, title", [("舰队副司令官林立发言。", "副司令官"), ("海军少将林立率团访问。", "海军少将"),
+                                         ("他曾任师长、军长。", "军长")])
+def test_military_posts_and_ranks(text: str, title: str) -> None:
+    assert title in titles_in(text)
+
+
+def test_an_anti_corruption_commission_holds_no_title() -> None:
+    assert titles_in("廉政委员会发表声明。") == []
