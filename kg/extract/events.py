@@ -53,8 +53,9 @@ def _event_name(text: str, mentions: Sequence[Mention]) -> tuple[int, int] | Non
         org = next((o for o in mentions if o.type is EntityType.ORG and clause_start <= o.start < m.start()), None)
         if org is not None:
             start = org.start
-        elif m.start() - clause_start > 20 or m.start() == clause_start:
-            continue  # a bare 会议 ("本次会议") is not a name
+        elif m.start() - clause_start > 20 or m.start() == clause_start \
+                or dictionary_tags().get(text[clause_start:m.start()]) in ("v", "vn"):
+            continue  # a bare 会议 ("本次会议") or a verb's object ("出席会议的有…") is not a name
         if start < m.start():
             return start, m.end()
     return None
