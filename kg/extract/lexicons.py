@@ -92,8 +92,13 @@ def tech_surface_forms() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def surnames() -> dict[str, bool]:
-    """surname -> True when it is also a common function word (needs stronger context)."""
-    return {row[0]: _cell(row, 1) == "weak" for row in _rows(data_path("lexicons/surnames.tsv"))}
+    """surname -> True when it is also a common function word (needs stronger context):
+    the hand-written list, then the rarer surnames generated from CC-CEDICT."""
+    found: dict[str, bool] = {}
+    for name in ("surnames.tsv", "surnames_more.tsv"):
+        for row in _rows(data_path(f"lexicons/{name}")):
+            found.setdefault(row[0], _cell(row, 1) == "weak")
+    return found
 
 
 @dataclass(frozen=True)

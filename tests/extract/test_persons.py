@@ -213,3 +213,12 @@ def test_former_before_a_title_is_not_the_end_of_a_name() -> None:
 @pytest.mark.parametrize("text", ["朱村团支部书记林立发言。", "他调到这里任乡党委书记。", "莱克伍德县法官展开调查。"])
 def test_villages_townships_and_counties_before_a_title_are_not_names(text: str) -> None:
     assert not any(c in p for p in persons(text) for c in "村乡县")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会议由副局长訾晓东主持。", "訾晓东"),     # 訾: a rare surname
+    ("总工程师郗文博介绍了进展。", "郗文博"),   # 郗
+    ("傅红梅教授出席了论坛。", "傅红梅"),       # 傅: a common surname missing from the hand list
+])
+def test_surnames_outside_the_hand_written_list(text: str, name: str) -> None:
+    assert persons(text) == [name]
