@@ -169,7 +169,8 @@ def test_team_gold_files_are_regenerated_from_their_markup():
         assert (GOLD_DIR / name).read_text(encoding="utf-8") == content, f"run make_gold.py: {name} is stale"
 
 
-@pytest.mark.parametrize("folder, script", [("heldout", "make_heldout.py"), ("heldout2", "make_heldout2.py")])
+@pytest.mark.parametrize("folder, script", [("heldout", "make_heldout.py"), ("heldout2", "make_heldout2.py"),
+                                           ("heldout3", "make_heldout3.py")])
 def test_held_out_gold_files_are_regenerated_from_their_markup(folder: str, script: str):
     heldout = GOLD_DIR.parent / folder
     spec = importlib.util.spec_from_file_location(script[:-3], heldout / script)
