@@ -301,6 +301,10 @@ def _role_label(name: str) -> EnglishLabel:
     known = lexicons.titles().get(name)
     if known:
         return EnglishLabel(known, "lexicon", 0.95)
+    if name.startswith("驻"):
+        mission = _mission_label(name)
+        if mission:
+            return mission
     base = next((b for b in lexicons.title_bases() if name.endswith(b.zh)), None)
     if base is None:
         return _fallback(name, title=True)
@@ -341,6 +345,33 @@ def _role_label(name: str) -> EnglishLabel:
     if modifiers and modifiers[-1] == "Co-":
         modifiers[-1], head = "", "Co-" + base.en.lower()
     return EnglishLabel(_dedupe(_join(modifiers + [domain] + trailing + [head])), "composed", round(confidence, 2))
+
+
+_POSTED_IN = ("记者", "特派员", "首席代表", "代表")  # a reporter *in* Beijing; an ambassador *to* China
+
+
+def _mission_label(name: str) -> EnglishLabel | None:
+    """驻华大使 -> Ambassador to China, 驻京记者 -> Reporter in Beijing: the post, then where
+    it is (a one-character abbreviation, a place, or an international body)."""
+    abbreviations = {row["zh"]: row["en"] for row in lexicons.lexicon("place_abbreviations.tsv")}
+    for cut in range(2, len(name)):
+        where, post = name[1:cut], name[cut:]
+        post_label = _role_label(post)
+        if post_label.confidence < 0.8:
+            continue  # not a known post (国总领事 would be read with a made-up field "Guo")
+        body = lexicons.organization(where)
+        place = abbreviations.get(where) or (body.en if body else None)
+        if place is None:
+            label = _place_label(where)
+            if label.method != "lexicon":
+                continue
+            place = label.text
+        if body and not place.startswith("the "):
+            place = "the " + place
+        preposition = "in" if post.endswith(_POSTED_IN) and not body else "to"
+        return EnglishLabel(f"{post_label.text} {preposition} {place}", "composed",
+                            round(min(0.9, post_label.confidence), 2))
+    return None
 
 
 def _title_domain(text: str) -> tuple[str, float]:

@@ -93,12 +93,18 @@ def tech_surface_forms() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def surnames() -> dict[str, bool]:
     """surname -> True when it is also a common function word (needs stronger context):
-    the hand-written list, then the rarer surnames generated from CC-CEDICT."""
+    the hand-written list, the rarer surnames generated from CC-CEDICT, Japanese family names."""
     found: dict[str, bool] = {}
-    for name in ("surnames.tsv", "surnames_more.tsv"):
+    for name in ("surnames.tsv", "surnames_more.tsv", "surnames_japanese.tsv"):
         for row in _rows(data_path(f"lexicons/{name}")):
             found.setdefault(row[0], _cell(row, 1) == "weak")
     return found
+
+
+@lru_cache(maxsize=1)
+def japanese_surnames() -> frozenset[str]:
+    """Japanese family names (surnames_japanese.tsv): their given names run to three characters."""
+    return frozenset(row[0] for row in _rows(data_path("lexicons/surnames_japanese.tsv")))
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ _PLACE_FINALS = set("村镇乡屯寨县")
 _SPEECH_FINALS = set("称说")
 _FORMER = set("前原")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_NAME_DOTS = "·•・‧"
+_NAME_HYPHENS = "-‐－"
 _BOUNDARY = set("、，,。；;：:！!？?（）()《》“”\"' \n\t")
 
 
@@ -66,7 +68,9 @@ def find_persons(text: str, sentences: Sequence[Sentence], titles: Sequence[Ment
 @lru_cache(maxsize=1)
 def _transliteration() -> re.Pattern[str]:
     cls = f"[{re.escape(''.join(sorted(lexicons.transliteration_chars())))}]"
-    return re.compile(rf"{cls}{{2,}}(?:·{cls}{{1,}})*")
+    # Parts are joined by a middle dot (any of its look-alikes) or, in double names, a hyphen
+    # (门德斯-席尔瓦, 约翰-保罗·雷诺兹).
+    return re.compile(rf"{cls}{{2,}}(?:[{_NAME_DOTS}]{cls}{{1,}}|[{_NAME_HYPHENS}]{cls}{{2,}})*")
 
 
 def is_transcription(name: str) -> bool:
@@ -89,14 +93,17 @@ def _foreign_names(text: str, title_starts, title_ends, boundaries) -> list[Ment
             continue
         before = s in title_ends
         after = _evidence_after(text, e, title_starts)
-        if before or (after and after.method != "boundary") or ("·" in name and after):
-            conf = 0.8 if before else 0.65
+        dotted = any(c in _NAME_DOTS for c in name)
+        if before or (after and after.method != "boundary") or (dotted and after):
+            conf = (0.8 if before else 0.65) + (0.1 if dotted else 0.0)  # 罗兰·杜邦 over a Chinese 罗兰
             out.append(Mention(EntityType.PERSON, s, e, name, conf, "foreign-name"))
     return out
 
 
 def _surnames_at(text: str, pos: int, names: dict[str, bool]) -> list[str]:
     out = []
+    if text[pos:pos + 3] in names:  # 佐佐木, 长谷川
+        out.append(text[pos:pos + 3])
     if text[pos:pos + 2] in names:
         out.append(text[pos:pos + 2])
     if text[pos] in names:
@@ -117,7 +124,7 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
     if alone is not None and not weak_surname:  # 任副总经理: 任 is the verb
         return (pos, pos + len(surname)), alone
     best, best_score = None, 0.0
-    for given_len in (2, 1):
+    for given_len in (2, 1, 3) if surname in lexicons.japanese_surnames() else (2, 1):  # 中村由纪夫
         end = pos + len(surname) + given_len
         if end > len(text):
             continue
@@ -131,6 +138,8 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
         if not all(_HAN.match(c) and (c not in _NOT_GIVEN or (closed and i == len(given) - 1 and c in _FINAL_GIVEN))
                    for i, c in enumerate(given)):
             continue
+        if _cuts_place(end, pos, word_at):
+            continue  # 副首相和墨西|哥外长: a name does not end inside a place's name
         after = _evidence_after(text, end, title_starts, pos)
         if _is_common_word(text[pos:end], given, weak_surname, after_title=pos in title_ends,
                            before_title=after is not None and after.method == "title"):
@@ -166,6 +175,14 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
             confidence = min(0.95, max(e.confidence for e in (before, after) if e))
             best, best_score = ((pos, end), _Evidence(confidence, f"name-context:{method}")), score
     return best
+
+
+def _cuts_place(end: int, start: int, word_at: dict[int, str]) -> bool:
+    """Whether the jieba word running over ``end`` (starting after ``start``) is a place."""
+    for k in range(end - 1, start, -1):
+        if k in word_at:
+            return k + len(word_at[k]) > end and dictionary_tags().get(word_at[k]) == "ns"
+    return False
 
 
 def _surname_alone(text: str, pos: int, surname: str, title_starts, boundaries, word: str) -> _Evidence | None:
@@ -207,6 +224,8 @@ def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title:
         return True  # 教授连忙起|身, 总理满意地|说: an adverb or a verb, even after a title
     if tag not in ("nr", "nrfg", "nrt") and not after_title and (not before_title or tag in _WORD_TAGS):
         return True  # after a title a name wins; before one, over an oddly tagged word (jieba tags some names 't')
+    if before_title and not after_title and len(candidate) == 2 and is_common_word(candidate):
+        return True  # 秘鲁华裔|议员: an ordinary word before a title, whatever jieba's tag
     given_tag = tags.get(given) if len(given) == 2 else None
     if given_tag in ("ns", "nt") and not after_title:
         return True  # 王府井 is a place; 副总理吴邦国 is a name

@@ -3,6 +3,7 @@
     title := modifier* domain* modifier* base      (高级 / 投资 / 副 / 总裁, 产品 市场 XR / 总监, 处长 …)
            | modifier* 首席 domain+ 官                (首席风险官, 首席合规官)
            | C?O                                      (CEO, CTO, CFO as written in Chinese text)
+           | 驻 place modifier* mission-base          (驻华大使, 驻联合国代表, 驻京记者)
 
 Bases, modifiers and domain words come from ``kg/schema/lexicons/titles.tsv``. Domain
 words (and acronyms such as XR) may only precede bases that take a field
@@ -19,6 +20,8 @@ from kg.model import EntityType, Mention
 # Bases that accept a field in front of them (XR产品市场总监, 技术总监, 销售经理).
 FIELD_BASES = ("总监", "经理", "总经理", "总裁", "工程师", "主管", "负责人", "专家", "设计师", "架构师", "分析师", "顾问",
                "主编", "管理师", "带头人")
+# Posts of a mission abroad or away from the head office, which name where it is: 驻华大使.
+MISSION_BASES = ("特命全权大使", "大使", "公使", "参赞", "总领事", "领事", "武官", "首席代表", "代表", "特派员", "记者")
 # After a title, the assistant to its holder (总经理助理, 校长助理) is one title.
 ASSISTANT_OF = "助理"
 # A title directly followed by these is the first half of an organization or group name
@@ -38,7 +41,8 @@ def title_pattern() -> re.Pattern[str]:
     plain = rf"(?:{mods}){{0,3}}(?:{bases})"
     chief_officer = rf"(?:{mods}){{0,2}}首席(?:{domains}){{1,2}}官"  # 首席风险官, 首席合规官
     officer_acronym = r"(?<![A-Za-z])C[A-Z]O(?![A-Za-z])"  # CEO, CTO, CFO written in Chinese text
-    return re.compile(rf"(?:{chief_officer}|{with_field}|{plain}|{officer_acronym})(?:{ASSISTANT_OF})?(?!{_NOT_A_TITLE_AFTER})")
+    mission = rf"驻[\u4e00-\u9fff]{{1,6}}?(?:{mods}){{0,2}}(?:{lexicons.alternation(MISSION_BASES)})"
+    return re.compile(rf"(?:{mission}|{chief_officer}|{with_field}|{plain}|{officer_acronym})(?:{ASSISTANT_OF})?(?!{_NOT_A_TITLE_AFTER})")
 
 
 def find_titles(text: str) -> list[Mention]:

@@ -229,3 +229,13 @@ def test_a_narrowed_technology_reads_as_its_modifier_then_its_concept(zh, en):
 
 def test_a_periodical_reads_as_its_title_then_its_kind():
     assert english_label("《东岳潮》周刊", ORG).text == "Dongyuechao Weekly"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("驻华大使", "Ambassador to China"),
+    ("驻联合国副代表", "Deputy Representative to the United Nations"),
+    ("驻京记者", "Reporter in Beijing"),
+    ("驻华特命全权大使", "Ambassador Extraordinary and Plenipotentiary to China"),
+])
+def test_a_mission_post_reads_with_where_it_is(zh, en):
+    assert english_label(zh, ROLE).text == en

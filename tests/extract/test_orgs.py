@@ -384,3 +384,7 @@ def test_a_unit_followed_by_its_contacts_name_is_found() -> None:
 
 def test_a_word_ending_in_a_suffix_before_a_name_is_not_a_unit() -> None:
     assert orgs("他到处林立广告牌，") == []
+
+
+def test_part_of_a_dotted_foreign_name_is_not_a_dictionary_organization() -> None:
+    assert orgs("特使罗兰·杜邦抵达，杜邦公司代表迎接。") == ["杜邦公司"]

@@ -222,3 +222,29 @@ def test_villages_townships_and_counties_before_a_title_are_not_names(text: str)
 ])
 def test_surnames_outside_the_hand_written_list(text: str, name: str) -> None:
     assert persons(text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("东岳国外长卡洛斯·门德斯-桑托斯表示欢迎。", "卡洛斯·门德斯-桑托斯"),  # a hyphen joins a double surname
+    ("约翰-皮埃尔·雷诺兹说，这是第一次。", "约翰-皮埃尔·雷诺兹"),
+    ("特使罗兰•杜邦抵达。", "罗兰•杜邦"),                                   # a look-alike of the middle dot
+])
+def test_foreign_names_with_dots_and_hyphens_are_one_name(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("首相山田太郎出席峰会。", "山田太郎"),
+    ("佐佐木健介教授作报告。", "佐佐木健介"),      # a three-character family name
+    ("会长中村美智子致辞。", "中村美智子"),        # a three-character given name
+])
+def test_japanese_names(text: str, name: str) -> None:
+    assert persons(text) == [name]
+
+
+def test_a_name_does_not_end_inside_a_place() -> None:
+    assert persons("副首相和墨西哥外长将访华。") == []  # not 和墨西
+
+
+def test_an_ordinary_word_before_a_title_is_not_a_name() -> None:
+    assert persons("秘鲁华裔议员回到故乡。") == []

@@ -139,3 +139,23 @@ def test_military_posts_and_ranks(text: str, title: str) -> None:
 
 def test_an_anti_corruption_commission_holds_no_title() -> None:
     assert titles_in("廉政委员会发表声明。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("东岳国外长卡洛斯表示欢迎。", ["外长"]),
+    ("该国首相与议长举行会谈。", ["首相", "议长"]),
+    ("参议员和总领事出席了招待会。", ["参议员", "总领事"]),
+])
+def test_state_and_diplomatic_posts_are_titles(text: str, expected: list[str]) -> None:
+    assert titles_in(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("法国驻华大使罗兰·杜邦致辞。", ["驻华大使"]),        # the post names where the mission is
+    ("常驻联合国副代表发言。", ["驻联合国副代表"]),
+    ("东岳日报驻京记者孙明报道。", ["驻京记者"]),
+    ("中国驻东岳国大使馆发表声明。", []),                 # an embassy is an organization
+    ("驻村第一书记走访农户。", ["第一书记"]),              # 书记 is not a post of a mission abroad
+])
+def test_a_mission_post_includes_where_it_is(text: str, expected: list[str]) -> None:
+    assert titles_in(text) == expected
