@@ -310,7 +310,7 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue  # 高科技, 无线通讯: a dictionary word that ends in a weak suffix
         if suffix.text in _GOVERNMENTS and not _governs_a_place(tokens, s):
             continue  # 抗议政府, 高性能政府: a government is a place's (东岳省政府, 美国政府)
-        if len(suffix.text) == 1 and _ends_common_word(tokens, s, e) and not unit_word:
+        if len(suffix.text) == 1 and _ends_common_word(tokens, s, e, suffix.kind == "government") and not unit_word:
             continue  # 干部, 内部, 到处: a word that merely ends in a suffix character
         if suffix.text == "部" and s > 0 and text[s - 1] in lexicons.cues()["direction"]:
             continue  # 新疆北部, 东北地区南部: a part of a region
@@ -399,7 +399,7 @@ def _unit_after(found: list[Mention], tokens: Sequence[Token], s: int, e: int) -
         and dictionary_tags().get(word.text) in (None, "n", "nt", "nz")
 
 
-def _ends_common_word(tokens: Sequence[Token], s: int, e: int) -> bool:
+def _ends_common_word(tokens: Sequence[Token], s: int, e: int, government: bool = False) -> bool:
     """The jieba word ending with this one-character suffix is an ordinary dictionary
     word (干部 n, 全部 m), not an organization name (外交部 nt) or an unknown word."""
     word = next((t for t in tokens if t.start < s and t.end == e), None)
@@ -407,12 +407,23 @@ def _ends_common_word(tokens: Sequence[Token], s: int, e: int) -> bool:
         return False
     tags = dictionary_tags()
     tag = tags.get(word.text)
-    if tags.get(word.text[:s - word.start]) in _PROPER_TAGS:
+    head = word.text[:s - word.start]
+    if tags.get(head) in _PROPER_TAGS:
         return False  # 巴西队, 德国队: a name plus the suffix, however jieba tags the whole
+    if government and len(head) >= 2 and tags.get(head) in ("n", "vn") \
+            and (s - word.start + 1 == len(word.text)) and (word.text[-1] != "部" or _after_place(tokens, word)):
+        return False  # 教育|局, 文化|厅, 埃及|文化|部: a field and a government suffix (not 干|部,
+        # 全|部; and a 部 only after a place: 公司|财务部 is a department)
     return tag is not None and tag not in ("nt", "ns", "nz")
 
 
 _PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"}
+
+
+def _after_place(tokens: Sequence[Token], word: Token) -> bool:
+    before = next((t.text for t in tokens if t.end == word.start), None)
+    return before is not None and (_is_place(before) or _foreign_country(before) is not None
+                                   or before in _NATIONAL_SCOPE)
 
 
 def _suffix_continues(chunk: str, end: int, suffix) -> bool:

@@ -388,3 +388,13 @@ def test_a_word_ending_in_a_suffix_before_a_name_is_not_a_unit() -> None:
 
 def test_part_of_a_dotted_foreign_name_is_not_a_dictionary_organization() -> None:
     assert orgs("特使罗兰·杜邦抵达，杜邦公司代表迎接。") == ["杜邦公司"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("杭州市教育局发布通知。", ["杭州市教育局"]),  # jieba reads 教育局 as a common noun
+    ("湖南省文化厅召开会议。", ["湖南省文化厅"]),
+    ("埃及文化部发布声明。", ["埃及文化部"]),      # a ministry after a country
+    ("全部干部参加了会议。", []),                  # words that merely end in 部
+])
+def test_a_field_and_a_government_suffix_after_a_place_is_a_body(text: str, expected: list[str]) -> None:
+    assert orgs(text) == expected
