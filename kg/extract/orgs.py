@@ -326,6 +326,9 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue
         if contracted and chinese_name_shape(core):
             continue  # 孙明远|院长: a name and a title, not 孙明远院
+        if not suffix.strong and len(suffix.text) == 1 and start in title_spans.ends \
+                and chinese_name_shape(text[start:e]) and not unit_word:
+            continue  # 主任王立科|说: after a title, a name whose last character is also a suffix
         if not core and len(suffix.text) < 3:
             continue
         if _generic_noun(text[start:e], core) and not unit_word:
@@ -396,7 +399,7 @@ def _unit_after(found: list[Mention], tokens: Sequence[Token], s: int, e: int) -
         return False
     ordinal = next((t for t in tokens if t.end == word.start and _ORDINAL.fullmatch(t.text)), None)
     return found[-1].end in (word.start, ordinal and ordinal.start) \
-        and dictionary_tags().get(word.text) in (None, "n", "nt", "nz")
+        and dictionary_tags().get(word.text) in (None, "n", "nt", "nz", "nr")  # jieba tags 呼吸科 nr
 
 
 def _ends_common_word(tokens: Sequence[Token], s: int, e: int, government: bool = False) -> bool:

@@ -24,6 +24,7 @@ _NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或�
 # Function characters that still end given names (张永和, 闫大为) when punctuation follows.
 _FINAL_GIVEN = set("和为")
 _PLACE_FINALS = set("村镇乡屯寨县")
+_UNIT_FINALS = set("科处室部局")
 _SPEECH_FINALS = set("称说")
 _FORMER = set("前原")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -218,6 +219,8 @@ def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title:
     tags = dictionary_tags()
     if len(candidate) == 2 and candidate[0] == candidate[1]:
         return True  # 谢谢, 常常: reduplicated words
+    if candidate[-1] in _UNIT_FINALS and tags.get(candidate[:-1]) in ("n", "vn", "v"):
+        return True  # 呼吸科|主任: a field and a unit of its parent, however jieba tags it
     tag = tags.get(candidate, "nr")
     if len(candidate) == 3 and tags.get(candidate) not in ("nr", "nrfg", "nrt") \
             and tags.get(candidate[:2]) in _FUNCTION_WORD_TAGS:

@@ -398,3 +398,7 @@ def test_part_of_a_dotted_foreign_name_is_not_a_dictionary_organization() -> Non
 ])
 def test_a_field_and_a_government_suffix_after_a_place_is_a_body(text: str, expected: list[str]) -> None:
     assert orgs(text) == expected
+
+
+def test_a_department_of_a_hospital_is_a_unit_of_it() -> None:
+    assert orgs("北京协和医院呼吸科主任医师欧阳明慧提醒市民。") == ["北京协和医院", "呼吸科"]

@@ -248,3 +248,15 @@ def test_a_name_does_not_end_inside_a_place() -> None:
 
 def test_an_ordinary_word_before_a_title_is_not_a_name() -> None:
     assert persons("秘鲁华裔议员回到故乡。") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("办公室主任王立科说，工作已经完成。", "王立科"),   # 科 ends the given name, not a section
+    ("处长张文科表示支持。", "张文科"),
+])
+def test_a_name_ending_in_a_suffix_character_after_a_title(text: str, name: str) -> None:
+    assert persons(text) == [name]
+
+
+def test_a_medical_department_is_not_a_name() -> None:
+    assert persons("北京协和医院呼吸科主任医师欧阳明慧提醒市民。") == ["欧阳明慧"]
