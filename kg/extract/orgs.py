@@ -583,7 +583,13 @@ def _joins_nouns(before: Token, joiner: Token, floor: int) -> bool:
 
 def _detach_name(text: str, tokens: Sequence[Token], start: int, suffix_start: int, title_spans) -> int:
     """After a title, a surname + given name glued to an organization (副主任孙明蓝海能源)
-    belongs to the person: the organization starts after it, at a word boundary."""
+    belongs to the person: the organization starts after it, at a word boundary. After a
+    verb of appointment the person comes first and 为 says what they become
+    (聘任覃丽华|为|公司财务总监): nothing before 为 is part of a name."""
+    if any(text.endswith(verb, 0, start) for verb in lexicons.cues()["appointing"]):
+        cut = text.find("为", start, suffix_start)
+        if cut != -1 and chinese_name_shape(text[start:cut]):
+            return cut + 1
     if start not in title_spans.ends:
         return start
     names = lexicons.surnames()

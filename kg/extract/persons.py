@@ -240,6 +240,8 @@ def _evidence_before(text: str, pos: int, title_ends) -> _Evidence | None:
         return _Evidence(0.9, "title")
     if pos == 0 or text[pos - 1] in _BOUNDARY:
         return _Evidence(0.5, "boundary")
+    if _ends_with_cue(text, pos, "appointing"):
+        return _Evidence(0.7, "appointed")  # 聘任覃丽华为…: who is appointed is a person
     if _ends_with_cue(text, pos, "person_before"):
         return _Evidence(0.6, "cue")
     return None

@@ -402,3 +402,7 @@ def test_a_field_and_a_government_suffix_after_a_place_is_a_body(text: str, expe
 
 def test_a_department_of_a_hospital_is_a_unit_of_it() -> None:
     assert orgs("北京协和医院呼吸科主任医师欧阳明慧提醒市民。") == ["北京协和医院", "呼吸科"]
+
+
+def test_an_appointed_person_is_not_the_start_of_an_organization() -> None:
+    assert orgs("董事会同意聘任覃丽华为公司财务总监。") == []

@@ -260,3 +260,8 @@ def test_a_name_ending_in_a_suffix_character_after_a_title(text: str, name: str)
 
 def test_a_medical_department_is_not_a_name() -> None:
     assert persons("北京协和医院呼吸科主任医师欧阳明慧提醒市民。") == ["欧阳明慧"]
+
+
+def test_the_person_appointed_comes_before_wei() -> None:
+    # 华为 is also a company's name: after a verb of appointment, 为 ends the person's name
+    assert persons("董事会同意聘任覃丽华为公司财务总监。") == ["覃丽华"]
