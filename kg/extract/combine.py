@@ -95,7 +95,7 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
             continue
         if lm.type is EntityType.ORG and all(c.type is EntityType.ORG for c in clashes):
             if lm.start not in inside_word:  # 王立|山东省…: a span starting inside a word does not win
-                _reconcile_organization(text, layout, lm, sorted(clashes, key=lambda m: m.start))
+                _reconcile_organization(text, layout, lm, sorted(clashes, key=lambda m: m.start), starts)
         if lm.type is EntityType.PLACE and all(c.type is EntityType.PERSON and c.confidence < 0.7
                                                 and c.confidence < lm.confidence for c in clashes):
             for c in clashes:
@@ -113,7 +113,8 @@ def _unsupported_guess(m: Mention, learned_names: SpanIndex) -> bool:
         and not learned_names.overlaps(m.start, m.end)
 
 
-def _reconcile_organization(text: str, layout: _Layout, lm: Mention, units: list[Mention]) -> None:
+def _reconcile_organization(text: str, layout: _Layout, lm: Mention, units: list[Mention],
+                            word_starts: dict[int, str]) -> None:
     """A learned organization over grammar units: the same outer span means the chain is
     confirmed (the units stay, each more certain); other boundaries mean the tagger's
     span wins over grammar guesses — it starts and ends names better than the rules —
@@ -132,6 +133,8 @@ def _reconcile_organization(text: str, layout: _Layout, lm: Mention, units: list
     beyond = text[units[-1].end:lm.end]
     if lm.end > units[-1].end and (not _ends_with_org_suffix(lm.text) or dictionary_tags().get(beyond) == "v"):
         return  # 协会|年会, 有限公司|签署: running on past the grammar's suffix into a word that ends no name
+    if lm.end > units[-1].end and _is_name_word(word_starts.get(units[-1].end)):
+        return  # 中国科学技术大学|潘建伟|院士团队: a person's name after the unit ends the organization
     for u in units:
         layout.remove(u)
     layout.add(lm)
@@ -215,6 +218,15 @@ def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
     if name[:2] in surnames or (name[:1] in surnames and not surnames[name[:1]]):
         return True
     return "·" in name or is_transcription(name)
+
+
+def _is_name_word(word: str | None) -> bool:
+    """A jieba word that its dictionary knows as a person's name, or a surname and a given
+    name it does not know at all (潘建伟)."""
+    if not word:
+        return False
+    tag = dictionary_tags().get(word)
+    return tag in ("nr", "nrfg") or (tag is None and 2 <= len(word) <= 3 and chinese_name_shape(word))
 
 
 def _ends_with_org_suffix(name: str) -> bool:

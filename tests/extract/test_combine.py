@@ -141,3 +141,11 @@ def test_the_taggers_end_does_not_cut_into_the_place_after_a_name() -> None:
     learned = [person(3, 6, 0.95, "crf", text), Mention(EntityType.ORG, 6, 11, text[6:11], 0.9, "crf")]
     merged = merge_mentions(text, grammar, learned, words(text))
     assert [m.text for m in merged] == ["林立", "山东省工信厅"]
+
+
+def test_a_learned_organization_does_not_run_on_over_a_persons_name() -> None:
+    text = "东岳理工大学潘建伟院士团队实现了突破。"
+    unit = Mention(EntityType.ORG, 0, 6, "东岳理工大学", 0.85, "org-grammar:academic")
+    learned = Mention(EntityType.ORG, 0, 13, text[0:13], 0.82, "crf")
+    merged = merge_mentions(text, [unit], [learned], words(text))
+    assert [m.text for m in merged] == ["东岳理工大学"]

@@ -265,3 +265,8 @@ def test_a_medical_department_is_not_a_name() -> None:
 def test_the_person_appointed_comes_before_wei() -> None:
     # 华为 is also a company's name: after a verb of appointment, 为 ends the person's name
     assert persons("董事会同意聘任覃丽华为公司财务总监。") == ["覃丽华"]
+
+
+def test_a_transcription_before_a_title_and_its_holder_is_not_the_person() -> None:
+    # 特斯拉首席执行官马斯克: the holder follows the title; before it stands his company
+    assert persons("据报道，特斯拉首席执行官埃隆·马斯克周二表示。") == ["埃隆·马斯克"]

@@ -159,3 +159,12 @@ def test_state_and_diplomatic_posts_are_titles(text: str, expected: list[str]) -
 ])
 def test_a_mission_post_includes_where_it_is(text: str, expected: list[str]) -> None:
     assert titles_in(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("东岳国总理会见了代表团。", ["总理"]),   # 会见 is a verb, not the 会 of 董事会
+    ("部长会谈后举行了记者会。", ["部长"]),
+    ("董事会同意聘任。", []),                  # 董事会 + 同意
+])
+def test_a_title_before_a_verb_of_meeting(text: str, expected: list[str]) -> None:
+    assert titles_in(text) == expected
