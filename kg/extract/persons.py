@@ -29,6 +29,7 @@ _SPEECH_FINALS = set("称说")
 _FORMER = set("前原")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NAME_DOTS = "·•・‧"
+_SPACES = (" ", "\u3000")
 _NAME_HYPHENS = "-‐－"
 _BOUNDARY = set("、，,。；;：:！!？?（）()《》“”\"' \n\t")
 
@@ -239,8 +240,8 @@ def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title:
 
 
 def _evidence_before(text: str, pos: int, title_ends) -> _Evidence | None:
-    if pos in title_ends:
-        return _Evidence(0.9, "title")
+    if pos in title_ends or (text[pos - 1:pos] in _SPACES and pos - 1 in title_ends):
+        return _Evidence(0.9, "title")  # 院长孙明, and in a byline or caption 院长 孙明
     if pos == 0 or text[pos - 1] in _BOUNDARY:
         return _Evidence(0.5, "boundary")
     if _ends_with_cue(text, pos, "appointing"):

@@ -270,3 +270,8 @@ def test_the_person_appointed_comes_before_wei() -> None:
 def test_a_transcription_before_a_title_and_its_holder_is_not_the_person() -> None:
     # 特斯拉首席执行官马斯克: the holder follows the title; before it stands his company
     assert persons("据报道，特斯拉首席执行官埃隆·马斯克周二表示。") == ["埃隆·马斯克"]
+
+
+@pytest.mark.parametrize("text", ["受访者：东岳大学经济学院院长 蒯国平", "主讲人：研究员\u3000孙明远"])
+def test_a_name_after_a_title_and_a_space(text: str) -> None:
+    assert len(persons(text)) == 1
