@@ -73,10 +73,11 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     starts = {w.start: w.text for w in words}
     inside_word = {i: w for w in words for i in range(w.start + 1, w.end)}
     title_starts = {m.start for m in grammar if m.type is EntityType.ROLE}
+    tech_ends = {m.end for m in grammar if m.type is EntityType.TECH}
     for lm in sorted(learned, key=lambda m: -m.confidence):
         lm = _as_team(text, trim_person(lm))
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts) \
-                or _names_a_place(text, lm, title_starts):
+                or _names_a_place(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends):
             continue
         clashes = layout.overlapping(lm)
         if any(c.type in _RULE_ONLY for c in clashes):
@@ -103,6 +104,12 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
             layout.add(lm)
     learned_names = SpanIndex((m.start, m.end) for m in learned if m.type is EntityType.PERSON)
     return sorted((m for m in layout.all if not _unsupported_guess(m, learned_names)), key=lambda m: (m.start, m.end))
+
+
+def _alias_of_technology(text: str, m: Mention, tech_ends: set[int]) -> bool:
+    """区块链（Blockchain）: a Latin word in brackets right after a technology names it again."""
+    return m.start - 1 in tech_ends and text[m.start - 1:m.start] in "（(" and text[m.end:m.end + 1] in ")）" \
+        and m.text.isascii()
 
 
 def _unsupported_guess(m: Mention, learned_names: SpanIndex) -> bool:

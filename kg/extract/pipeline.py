@@ -51,8 +51,8 @@ def analyse(document: Document) -> Analysis:
 
 def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention]:
     """Grammar and lexicon mentions, merged with the learned tagger's (``learned``)."""
-    titles = find_titles(text)
     techs = find_technologies(text, sentences)
+    titles = [t for t in find_titles(text) if not _inside(t, techs, [m.start for m in techs])]  # 基因|编辑 is no editor
     orgs = find_organizations(text, sentences, titles)
     tech_starts = [t.start for t in techs]
     orgs = [o for o in orgs if not _inside(o, techs, tech_starts)]

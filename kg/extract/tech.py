@@ -1,7 +1,8 @@
 """TECH mentions: the SKOS technology scheme (``technologies.tsv``) matched longest
 first — which also splits runs whose separators were lost in scraping
 (数字孪生区块链人工智能 → three concepts) — plus discovery of terms outside it:
-unknown acronyms followed by a technology head (GIS平台), unknown terms named as a
+unknown acronyms followed by a technology head or term (GIS平台, CRISPR基因编辑) or in
+brackets after a technology (数字孪生（DT）), unknown terms named as a
 technology in a list or after a verb of use (、存算一体技术, 利用深度伪造技术), and narrower
 devices and materials named by a word before a known one (手术机器人, 第三代半导体)."""
 from __future__ import annotations
@@ -23,10 +24,12 @@ def _pattern() -> re.Pattern[str]:
     known = lexicons.alternation(lexicons.tech_surface_forms())
     heads = "|".join(HEADS)
     # An unknown acronym counts only with a technology head after it (GIS平台).
-    unknown = rf"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{{1,5}}(?=(?:{heads}))"
+    unknown = rf"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{{1,5}}(?=(?:{heads})|(?=[\u4e00-\u9fff])(?:{known}))"  # GIS平台, CRISPR基因编辑
     # an unknown term named as a technology in a list or after a preposition:
     # 、存算一体技术 / 在感知避障技术 (the head itself is not part of the name)
-    listed = r"(?<=[、，,和与及在对])(?![以将把用从为])[\u4e00-\u9fff]{3,6}?(?=技术(?:[、，,。；;和与及等的]|$))"
+    # (what follows 技术 must end the term: punctuation, a coordinator, or a verb's helper
+    # such as 在/已/将 — not a noun, which would make 技术人员, 技术标准 one word)
+    listed = r"(?<=[、，,和与及在对])(?![以将把用从为])[\u4e00-\u9fff]{3,6}?(?=技术(?:[、，,。；;和与及等的在已将被是可也还都正]|$))"
     return re.compile(rf"(?P<known>{known})|(?P<unknown>{unknown})|(?P<listed>{listed})")
 
 
@@ -34,11 +37,25 @@ def find_technologies(text: str, sentences: Sequence[Sentence] = ()) -> list[Men
     """TECH mentions; with the text's ``sentences`` (jieba tokens), also the terms found
     through the words around them (compounds, terms after a verb of use)."""
     out = _from_patterns(text)
+    out += _bracketed_acronyms(text, out)
     if sentences:
         tokens = [t for s in sentences for t in s.tokens]
         out = _narrowed(out, tokens)
         out += _named_after_verb(text, tokens, out)
     return sorted(out, key=lambda m: m.start)
+
+
+_BRACKETED_ACRONYM = re.compile(r"[（(]([A-Z][A-Za-z0-9]{1,7})[)）]")
+
+
+def _bracketed_acronyms(text: str, found: list[Mention]) -> list[Mention]:
+    """碳捕集利用与封存（CCUS）: an acronym in brackets right after a technology is its short name."""
+    ends = {m.end for m in found}
+    out = []
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        if m.start() in ends and not any(f.start <= m.start(1) < f.end for f in found):
+            out.append(Mention(EntityType.TECH, m.start(1), m.end(1), m.group(1), 0.6, "tech-acronym+bracket"))
+    return out
 
 
 def _from_patterns(text: str) -> list[Mention]:

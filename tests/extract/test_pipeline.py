@@ -87,3 +87,13 @@ def test_english_document_goes_to_the_english_analyser() -> None:
     assert any(m.type is EntityType.TECH and m.text == "blockchain" for m in a.mentions)
     assert all(a.document.text[m.start:m.end] == m.text for m in a.mentions)
 
+
+
+def test_a_title_inside_a_technology_is_not_a_title() -> None:
+    kinds = [(m.text, m.type) for m in predict_mentions("研究所利用基因编辑技术培育新品种。")]
+    assert ("编辑", EntityType.ROLE) not in kinds and ("基因编辑", EntityType.TECH) in kinds
+
+
+def test_a_latin_alias_in_brackets_after_a_technology_is_not_a_name() -> None:
+    assert [m.text for m in predict_mentions("区块链（Blockchain）是一种分布式账本。")
+            if m.type in (EntityType.PERSON, EntityType.ORG)] == []

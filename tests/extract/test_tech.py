@@ -104,3 +104,23 @@ def test_terms_after_a_verb_of_use_and_before_jishu_are_technologies(text: str, 
 @pytest.mark.parametrize("text", ["通过这项技术降低成本。", "借助新技术，周期缩短。", "在应用推广方面、技术与标准方面合作。"])
 def test_generic_words_before_jishu_are_not_technologies(text: str) -> None:
     assert pipeline_techs(text) == []
+
+
+def test_an_acronym_before_a_known_term_is_a_technology() -> None:
+    assert ("CRISPR", "") in techs("该所利用CRISPR基因编辑技术培育新品种。")
+
+
+def test_an_acronym_in_brackets_after_a_technology_is_its_short_name() -> None:
+    assert [t for t, _ in techs("数字孪生（DT）技术已经成熟。")] == ["数字孪生", "DT"]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("无人机植保和水肥一体化技术在当地推广。", "水肥一体化"),   # 技术 then a verb's helper
+    ("推广秸秆还田、测土配方施肥技术已取得成效。", "测土配方施肥"),
+])
+def test_a_listed_term_before_jishu_and_a_verb(text: str, term: str) -> None:
+    assert term in [t for t, _ in techs(text)]
+
+
+def test_jishu_heading_a_noun_names_no_technology() -> None:
+    assert techs("公司加强技术人员培训，提高了技术水平。") == []
