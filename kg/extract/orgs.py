@@ -312,6 +312,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue  # 抗议政府, 高性能政府: a government is a place's (东岳省政府, 美国政府)
         if len(suffix.text) == 1 and _ends_common_word(tokens, s, e, suffix.kind == "government") and not unit_word:
             continue  # 干部, 内部, 到处: a word that merely ends in a suffix character
+        if len(suffix.text) == 1 and s > 0 and dictionary_tags().get(text[s - 1:e]) in ("v", "d"):
+            continue  # 一审|判处, 和睦|相处: the suffix character ends a verb, whatever jieba cut
         if suffix.text == "部" and s > 0 and text[s - 1] in lexicons.cues()["direction"]:
             continue  # 新疆北部, 东北地区南部: a part of a region
         start = _left_edge(text, tokens, s, max(last_end, sentence.start), title_spans)

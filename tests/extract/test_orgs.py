@@ -406,3 +406,8 @@ def test_a_department_of_a_hospital_is_a_unit_of_it() -> None:
 
 def test_an_appointed_person_is_not_the_start_of_an_organization() -> None:
     assert orgs("董事会同意聘任覃丽华为公司财务总监。") == []
+
+
+def test_a_suffix_character_ending_a_verb_is_no_unit() -> None:
+    # jieba cuts 一|审判|处; 判处 (sentenced) is the verb, not a 审判处 of the court
+    assert orgs("东岳市中级人民法院一审判处被告人有期徒刑十年。") == ["东岳市中级人民法院"]
