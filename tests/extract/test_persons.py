@@ -275,3 +275,7 @@ def test_a_transcription_before_a_title_and_its_holder_is_not_the_person() -> No
 @pytest.mark.parametrize("text", ["受访者：东岳大学经济学院院长 蒯国平", "主讲人：研究员\u3000孙明远"])
 def test_a_name_after_a_title_and_a_space(text: str) -> None:
     assert len(persons(text)) == 1
+
+
+def test_a_surname_that_is_also_a_common_character() -> None:
+    assert persons("习近平主席向大会致贺信。") == ["习近平"]  # 习 is weak, a title after it suffices
