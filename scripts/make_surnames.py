@@ -32,8 +32,8 @@ from make_gazetteer import TRANSLITERATION, entries  # noqa: E402
 
 LEXICONS = Path(__file__).resolve().parents[1] / "kg" / "schema" / "lexicons"
 RARE = 3000
-COMMON = 60000
-MIN_NAMES = 20
+COMMON = 30000
+MIN_NAMES = 40
 
 
 def _jieba_words() -> list[tuple[str, int, str]]:
