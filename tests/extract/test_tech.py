@@ -124,3 +124,12 @@ def test_a_listed_term_before_jishu_and_a_verb(text: str, term: str) -> None:
 
 def test_jishu_heading_a_noun_names_no_technology() -> None:
     assert techs("公司加强技术人员培训，提高了技术水平。") == []
+
+
+@pytest.mark.parametrize("text, term", [
+    ("电站配套建设了全钒液流电池储能系统。", "全钒液流电池"),   # energy
+    ("合作社推广测土配方施肥和无人机植保。", "无人机植保"),       # agriculture
+    ("该药企的CAR-T疗法获批上市。", "CAR-T"),                  # medicine
+])
+def test_standard_terms_of_other_fields(text: str, term: str) -> None:
+    assert term in [t for t, _ in techs(text)]
