@@ -588,9 +588,11 @@ def _detach_name(text: str, tokens: Sequence[Token], start: int, suffix_start: i
     belongs to the person: the organization starts after it, at a word boundary. After a
     verb of appointment the person comes first and 为 says what they become
     (聘任覃丽华|为|公司财务总监): nothing before 为 is part of a name."""
-    if any(text.endswith(verb, 0, start) for verb in lexicons.cues()["appointing"]):
-        cut = text.find("为", start, suffix_start)
-        if cut != -1 and chinese_name_shape(text[start:cut]):
+    appointing = lexicons.cues()["appointing"]
+    named = start + next((len(v) for v in appointing if text.startswith(v, start)), 0)  # jieba glued 任命|庞|春雷|为市
+    if named > start or any(text.endswith(verb, 0, start) for verb in appointing):
+        cut = text.find("为", named, suffix_start)
+        if cut != -1 and chinese_name_shape(text[named:cut]):
             return cut + 1
     if start not in title_spans.ends:
         return start

@@ -30,6 +30,7 @@ _FORMER = set("前原")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NAME_DOTS = "·•・‧"
 _SPACES = (" ", "\u3000")
+_AFTER_APPOINTED = ("为", "的", "、", "，", ",", "同")
 _NAME_HYPHENS = "-‐－"
 _BOUNDARY = set("、，,。；;：:！!？?（）()《》“”\"' \n\t")
 
@@ -157,7 +158,8 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
         if not after and not before:
             continue
         # Need evidence on both sides unless one side is a title or honorific.
-        strong = (after and after.method in ("title", "honorific", "speaker", "profile")) or (before and before.method == "title")
+        strong = (after and after.method in ("title", "honorific", "speaker", "profile")) or (before and before.method == "title") \
+            or (before and before.method == "appointed" and text[end:end + 1] in _AFTER_APPOINTED)  # 免去雍海波的…职务
         if not strong and not (after and before):
             continue
         # 经理安蓓|表示: a title before, a speech verb after, and no dictionary word between

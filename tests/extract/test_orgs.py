@@ -411,3 +411,8 @@ def test_an_appointed_person_is_not_the_start_of_an_organization() -> None:
 def test_a_suffix_character_ending_a_verb_is_no_unit() -> None:
     # jieba cuts 一|审判|处; 判处 (sentenced) is the verb, not a 审判处 of the court
     assert orgs("东岳市中级人民法院一审判处被告人有期徒刑十年。") == ["东岳市中级人民法院"]
+
+
+def test_an_appointment_glued_by_jieba_is_not_an_organization() -> None:
+    # jieba cuts 任命|庞|春雷|为市|交通运输|局局长
+    assert orgs("任命庞春雷为市交通运输局局长。") == ["市交通运输局"]

@@ -279,3 +279,11 @@ def test_a_name_after_a_title_and_a_space(text: str) -> None:
 
 def test_a_surname_that_is_also_a_common_character() -> None:
     assert persons("习近平主席向大会致贺信。") == ["习近平"]  # 习 is weak, a title after it suffices
+
+
+@pytest.mark.parametrize("text, name", [
+    ("任命庞春雷为市交通运输局局长。", "庞春雷"),
+    ("免去雍海波的市交通运输局局长职务。", "雍海波"),
+])
+def test_the_person_appointed_or_removed(text: str, name: str) -> None:
+    assert name in persons(text)
