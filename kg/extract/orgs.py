@@ -305,7 +305,7 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue  # (集团) in 开关(集团)厂, 马钢(集团)控股有限公司: a legal form inside the name
         if e not in token_end and not contracted and not _glued_to_unknown_or_title(tokens, e):
             continue
-        unit_word = _unit_after(found, tokens, s, e)  # 医院|儿科 (but not 大学|协办)
+        unit_word = _unit_after(found, tokens, s, e, suffix.kind in ("government", "academic"))  # 医院|儿科 (but not 大学|协办)
         if suffix.kind == "enterprise" and not suffix.strong and _inside_common_word(tokens, s, e) and not unit_word:
             continue  # 高科技, 无线通讯: a dictionary word that ends in a weak suffix
         if suffix.text in _GOVERNMENTS and not _governs_a_place(tokens, s):
@@ -393,10 +393,14 @@ def _field_word_before(tokens: Sequence[Token], s: int) -> bool:
     return tag in ("n", "vn", "nz", "ns", "nt", "j") and len(word) > 1
 
 
-def _unit_after(found: list[Mention], tokens: Sequence[Token], s: int, e: int) -> bool:
+def _unit_after(found: list[Mention], tokens: Sequence[Token], s: int, e: int, office: bool = False) -> bool:
     """广州市委|组织部, 人民政府|办公厅, 检察院|第四|检察厅: right after an organization (and
-    perhaps an ordinal), a common word ending in a suffix is a unit inside it."""
+    perhaps an ordinal), a common word ending in a suffix, or an ``office`` suffix (of a
+    government or academic body, not 董事会) of three or more characters on its own
+    (人民政府|办公室), is a unit inside it."""
     word = next((t for t in tokens if t.start < s and t.end == e), None)
+    if word is None and office and found and found[-1].end == s and e - s >= 3:
+        return any(t.start == s and t.end == e for t in tokens)  # 人民政府|办公室: the suffix word alone
     if word is None or not found:
         return False
     ordinal = next((t for t in tokens if t.end == word.start and _ORDINAL.fullmatch(t.text)), None)

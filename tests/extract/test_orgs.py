@@ -416,3 +416,12 @@ def test_a_suffix_character_ending_a_verb_is_no_unit() -> None:
 def test_an_appointment_glued_by_jieba_is_not_an_organization() -> None:
     # jieba cuts 任命|庞|春雷|为市|交通运输|局局长
     assert orgs("任命庞春雷为市交通运输局局长。") == ["市交通运输局"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("东岳市人民政府办公室印发通知。", ["东岳市人民政府", "办公室"]),   # an office of a government
+    ("东岳大学研究生院发布通知。", ["东岳大学", "研究生院"]),
+    ("蓝海能源股份有限公司董事会于近日收到辞职报告。", ["蓝海能源股份有限公司"]),  # a board is no unit
+])
+def test_an_office_word_after_its_body_is_a_unit(text: str, expected: list[str]) -> None:
+    assert orgs(text) == expected
