@@ -570,7 +570,7 @@ _GLUED_VERB = re.compile("[曾现兼起]?任")  # 曾任|泰安…: jieba glues 
 _COMPASS_WORDS = {"东方", "西方", "南方", "北方"}
 _BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇0-9]+")
-_GLUED_STOPS = _STOP_CHARS | set("年月日起")
+_GLUED_STOPS = _STOP_CHARS | set("年月日起系")  # 系 "is": 吴某|系该|公司
 
 
 def _unknown_word(word: str | None) -> bool:

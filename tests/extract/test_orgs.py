@@ -425,3 +425,7 @@ def test_an_appointment_glued_by_jieba_is_not_an_organization() -> None:
 ])
 def test_an_office_word_after_its_body_is_a_unit(text: str, expected: list[str]) -> None:
     assert orgs(text) == expected
+
+
+def test_the_verb_xi_glued_to_a_generic_reference_is_no_name() -> None:
+    assert orgs("据悉，吴某某系该公司实际控制人。") == []  # 系 "is" + 该公司 "this company"
