@@ -649,6 +649,8 @@ def _distinctive(text: str, tokens: Sequence[Token], start: int, suffix_start: i
     tags = dictionary_tags()
     if tags.get(core[-1]) in ("d", "ad"):
         return False  # an adverb right before it makes the suffix a verb: 积极组织
+    if "".join(core) in lexicons.tech_surface_forms():
+        return False  # 建成人工智能实验室: a field's name alone says what kind of lab, not which
     if len(core) > 2:
         return True
     cues = lexicons.cues()

@@ -29,7 +29,8 @@ _SPEECH_FINALS = set("称说")
 _FORMER = set("前原")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NAME_DOTS = "·•・‧"
-_SPACES = (" ", "\u3000")
+_NUMBERING = set("）)0123456789一二三四五六七八九十")
+_TITLE_SEPARATORS = (" ", "\u3000", "：", ":")
 _AFTER_APPOINTED = ("为", "的", "、", "，", ",", "同")
 _NAME_HYPHENS = "-‐－"
 _BOUNDARY = set("、，,。；;：:！!？?（）()《》“”\"' \n\t")
@@ -198,6 +199,8 @@ def _surname_alone(text: str, pos: int, surname: str, title_starts, boundaries, 
     dictionary does not know as something else (so 班主任 is not 班 + 主任; jieba lists 江主席
     as a noun, CC-CEDICT knows 班主任 as a word and not 江主席)."""
     rest = pos + len(surname)
+    if text[pos - 1:pos] in _NUMBERING:
+        return None  # 高三（2）班|班主任, 三年级二班: a numbered class or group, not a surname
     glued = len(word) > len(surname) and (dictionary_tags().get(word, "nr") in ("nr", "nrfg", "nrt")
                                           or (rest in title_starts and not is_common_word(word)))
     if rest not in boundaries and not glued:
@@ -242,8 +245,8 @@ def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title:
 
 
 def _evidence_before(text: str, pos: int, title_ends) -> _Evidence | None:
-    if pos in title_ends or (text[pos - 1:pos] in _SPACES and pos - 1 in title_ends):
-        return _Evidence(0.9, "title")  # 院长孙明, and in a byline or caption 院长 孙明
+    if pos in title_ends or (text[pos - 1:pos] in _TITLE_SEPARATORS and pos - 1 in title_ends):
+        return _Evidence(0.9, "title")  # 院长孙明, and in a byline or caption 院长 孙明, 责任编辑：孙明
     if pos == 0 or text[pos - 1] in _BOUNDARY:
         return _Evidence(0.5, "boundary")
     if _ends_with_cue(text, pos, "appointing"):

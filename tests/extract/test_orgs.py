@@ -429,3 +429,8 @@ def test_an_office_word_after_its_body_is_a_unit(text: str, expected: list[str])
 
 def test_the_verb_xi_glued_to_a_generic_reference_is_no_name() -> None:
     assert orgs("据悉，吴某某系该公司实际控制人。") == []  # 系 "is" + 该公司 "this company"
+
+
+def test_a_technology_and_a_lab_name_a_kind_of_lab() -> None:
+    assert orgs("学校已建成人工智能实验室。") == []
+    assert orgs("上海人工智能实验室发布了新模型。") == ["上海人工智能实验室"]

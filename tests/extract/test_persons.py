@@ -287,3 +287,11 @@ def test_a_surname_that_is_also_a_common_character() -> None:
 ])
 def test_the_person_appointed_or_removed(text: str, name: str) -> None:
     assert name in persons(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("责任编辑：宦晓蕾", "宦晓蕾"),                      # a title, a colon, the name
+    ("初中三年级（2）班班主任邰晓光带领学生参观。", "邰晓光"),  # 班 after a class number is no surname
+])
+def test_bylines_and_class_teachers(text: str, name: str) -> None:
+    assert persons(text) == [name]
