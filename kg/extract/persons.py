@@ -74,7 +74,8 @@ def _transliteration() -> re.Pattern[str]:
     cls = f"[{re.escape(''.join(sorted(lexicons.transliteration_chars())))}]"
     # Parts are joined by a middle dot (any of its look-alikes) or, in double names, a hyphen
     # (门德斯-席尔瓦, 约翰-保罗·雷诺兹).
-    return re.compile(rf"{cls}{{2,}}(?:[{_NAME_DOTS}]{cls}{{1,}}|[{_NAME_HYPHENS}]{cls}{{2,}})*")
+    # (a one-character part may open the name too: 范·德·韦尔德)
+    return re.compile(rf"(?:{cls}+[{_NAME_DOTS}])*{cls}{{2,}}(?:[{_NAME_DOTS}]{cls}+|[{_NAME_HYPHENS}]{cls}{{2,}})*")
 
 
 def is_transcription(name: str) -> bool:
@@ -91,7 +92,7 @@ def _foreign_names(text: str, title_starts, title_ends, boundaries) -> list[Ment
     for m in _transliteration().finditer(text):
         s, e = m.span()
         name = m.group(0)
-        if len(name.replace("·", "")) < 3 or tags.get(name, "nr") not in ("nr", "nrfg", "nrt"):
+        if sum(c not in _NAME_DOTS for c in name) < 3 or tags.get(name, "nr") not in ("nr", "nrfg", "nrt"):
             continue
         if s not in boundaries and s not in title_ends:
             continue

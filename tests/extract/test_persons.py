@@ -228,6 +228,7 @@ def test_surnames_outside_the_hand_written_list(text: str, name: str) -> None:
     ("东岳国外长卡洛斯·门德斯-桑托斯表示欢迎。", "卡洛斯·门德斯-桑托斯"),  # a hyphen joins a double surname
     ("约翰-皮埃尔·雷诺兹说，这是第一次。", "约翰-皮埃尔·雷诺兹"),
     ("特使罗兰•杜邦抵达。", "罗兰•杜邦"),                                   # a look-alike of the middle dot
+    ("首席飞行员范·德·韦尔德表示欢迎。", "范·德·韦尔德"),                    # one-character parts first
 ])
 def test_foreign_names_with_dots_and_hyphens_are_one_name(text: str, name: str) -> None:
     assert name in persons(text)
