@@ -434,3 +434,12 @@ def test_the_verb_xi_glued_to_a_generic_reference_is_no_name() -> None:
 def test_a_technology_and_a_lab_name_a_kind_of_lab() -> None:
     assert orgs("学校已建成人工智能实验室。") == []
     assert orgs("上海人工智能实验室发布了新模型。") == ["上海人工智能实验室"]
+
+
+def test_the_board_of_the_company_is_a_generic_reference() -> None:
+    assert orgs("公司董事会于近日收到辞职报告。") == []
+
+
+def test_an_accounting_firm_is_not_an_accountant() -> None:
+    text = "立信会计师事务所出具了审计报告。"
+    assert orgs(text) == ["立信会计师事务所"] and find_titles(text) == []
