@@ -143,9 +143,10 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
         if given_len == 2 and (given[-1] in _PLACE_FINALS or (closed and given[-1] in _SPEECH_FINALS)
                                or (given[-1] in _FORMER and end in title_starts)):
             continue  # 石桥村 is a village; 呼延博称，… is 呼延博 + 称; 印度前|总理 is "former"
-        if not all(_HAN.match(c) and (c not in _NOT_GIVEN or (closed and i == len(given) - 1 and c in _FINAL_GIVEN))
+        if not all(_HAN.match(c) and (c not in _NOT_GIVEN or (closed and i == len(given) - 1 and c in _FINAL_GIVEN)
+                                      or (i == 0 and c == "一" and len(given) == 2 and given not in dictionary_tags()))
                    for i, c in enumerate(given)):
-            continue
+            continue  # (卞一鸣, 张一帆: 一 opens given names; 一行, 一起 are words)
         if _cuts_place(end, pos, word_at):
             continue  # 副首相和墨西|哥外长: a name does not end inside a place's name
         after = _evidence_after(text, end, title_starts, pos)

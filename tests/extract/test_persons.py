@@ -296,3 +296,7 @@ def test_the_person_appointed_or_removed(text: str, name: str) -> None:
 ])
 def test_bylines_and_class_teachers(text: str, name: str) -> None:
     assert persons(text) == [name]
+
+
+def test_yi_opens_a_given_name() -> None:
+    assert persons("处长张一帆出席了会议。") == ["张一帆"]

@@ -168,3 +168,7 @@ def test_a_mission_post_includes_where_it_is(text: str, expected: list[str]) -> 
 ])
 def test_a_title_before_a_verb_of_meeting(text: str, expected: list[str]) -> None:
     assert titles_in(text) == expected
+
+
+def test_ganshi_chuangye_is_an_idiom_not_a_title() -> None:
+    assert titles_in("激励广大干部干事创业。") == []
