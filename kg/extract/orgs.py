@@ -28,7 +28,7 @@ MAX_CORE_CHARS = 16
 # dictionary tags mean nothing: 卡 is a classifier, but 卡伦特 is a name).
 _STOP_TAGS = {"p", "c", "u", "uj", "ul", "r", "d", "m", "t", "f", "y", "e", "o", "v"}
 _STOP_CHARS = set("的了在和与及由等并将对从向被把为是也都还其该各每这那此之于以曾任历兼现至赴到入据因而如同经令使让给请则即又再才就内")
-_CORE_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9()（）·&]")
+_CORE_CHAR = re.compile(r"[\u3400-\u9fff〇A-Za-z0-9()（）·&]")  # 〇: 第七〇二研究所
 _PLACE_SUFFIXES = ("自治区", "省", "市", "县", "区")
 
 

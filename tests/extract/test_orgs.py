@@ -443,3 +443,7 @@ def test_the_board_of_the_company_is_a_generic_reference() -> None:
 def test_an_accounting_firm_is_not_an_accountant() -> None:
     text = "立信会计师事务所出具了审计报告。"
     assert orgs(text) == ["立信会计师事务所"] and find_titles(text) == []
+
+
+def test_a_numbered_institute_written_with_ling() -> None:
+    assert orgs("曾任中国船舶重工集团公司第七〇二研究所副所长。") == ["中国船舶重工集团公司", "第七〇二研究所"]
