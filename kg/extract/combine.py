@@ -103,7 +103,17 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
                 layout.remove(c)
             layout.add(lm)
     learned_names = SpanIndex((m.start, m.end) for m in learned if m.type is EntityType.PERSON)
-    return sorted((m for m in layout.all if not _unsupported_guess(m, learned_names)), key=lambda m: (m.start, m.end))
+    kept = [m for m in layout.all if not _unsupported_guess(m, learned_names)]
+    return sorted(_one_type_per_name(kept), key=lambda m: (m.start, m.end))
+
+
+def _one_type_per_name(mentions: list[Mention]) -> list[Mention]:
+    """A name the document shows to be an organization (输给博尔顿, a team) is one wherever the
+    tagger alone typed it a person or a place (博尔顿主场…): one name, one thing, per document."""
+    orgs = {m.text for m in mentions if m.type is EntityType.ORG and len(m.text) >= 2}
+    return [Mention(EntityType.ORG, m.start, m.end, m.text, m.confidence, m.method, norm=m.norm)
+            if m.type in (EntityType.PERSON, EntityType.PLACE) and m.method == "crf" and m.text in orgs else m
+            for m in mentions]
 
 
 def _alias_of_technology(text: str, m: Mention, tech_ends: set[int]) -> bool:

@@ -149,3 +149,11 @@ def test_a_learned_organization_does_not_run_on_over_a_persons_name() -> None:
     learned = Mention(EntityType.ORG, 0, 13, text[0:13], 0.82, "crf")
     merged = merge_mentions(text, [unit], [learned], words(text))
     assert [m.text for m in merged] == ["东岳理工大学"]
+
+
+def test_a_name_shown_to_be_a_team_is_a_team_throughout_the_document() -> None:
+    text = "上周输给维罗纳斯后，维罗纳斯近期状态回升。"
+    first, second = text.index("维罗纳斯"), text.rindex("维罗纳斯")
+    learned = [person(first, first + 4, 0.9, "crf", text), person(second, second + 4, 0.9, "crf", text)]
+    merged = merge_mentions(text, [], learned, words(text))
+    assert [(m.text, m.type) for m in merged] == [("维罗纳斯", EntityType.ORG)] * 2
