@@ -172,3 +172,8 @@ def test_a_title_before_a_verb_of_meeting(text: str, expected: list[str]) -> Non
 
 def test_ganshi_chuangye_is_an_idiom_not_a_title() -> None:
     assert titles_in("激励广大干部干事创业。") == []
+
+
+@pytest.mark.parametrize("title", ["政委", "上校", "指挥官", "刑警", "主播"])
+def test_military_police_and_broadcast_posts(title: str) -> None:
+    assert titles_in(f"据{title}孙明介绍，工作进展顺利。") == [title]
