@@ -74,8 +74,9 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     inside_word = {i: w for w in words for i in range(w.start + 1, w.end)}
     title_starts = {m.start for m in grammar if m.type is EntityType.ROLE}
     tech_ends = {m.end for m in grammar if m.type is EntityType.TECH}
+    ending = {w.end: w for w in words}
     for lm in sorted(learned, key=lambda m: -m.confidence):
-        lm = _as_team(text, trim_person(lm))
+        lm = _as_team(text, trim_person(_without_trailing_verb(lm, ending)))
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts) \
                 or _names_a_place(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends):
             continue
@@ -105,6 +106,16 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     learned_names = SpanIndex((m.start, m.end) for m in learned if m.type is EntityType.PERSON)
     kept = [m for m in layout.all if not _unsupported_guess(m, learned_names)]
     return sorted(_one_type_per_name(kept), key=lambda m: (m.start, m.end))
+
+
+def _without_trailing_verb(m: Mention, ending: dict[int, Token]) -> Mention:
+    """Meta Platforms签署: a learned name that ends in a verb jieba knows ran on past the name."""
+    last = ending.get(m.end)
+    if m.type is not EntityType.ORG or last is None or last.start <= m.start or len(last.text) < 2 \
+            or dictionary_tags().get(last.text) != "v" or last.text in lexicons.org_suffixes() or last.text.endswith("行"):
+        return m  # (jieba tags 拍卖行, 支行 as verbs)
+    name = m.text[:last.start - m.start].rstrip()
+    return Mention(m.type, m.start, m.start + len(name), name, m.confidence, m.method, norm=m.norm)
 
 
 def _one_type_per_name(mentions: list[Mention]) -> list[Mention]:

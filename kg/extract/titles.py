@@ -43,7 +43,9 @@ def title_pattern() -> re.Pattern[str]:
     chief_officer = rf"(?:{mods}){{0,2}}首席(?:{domains}){{1,2}}官"  # 首席风险官, 首席合规官
     officer_acronym = r"(?<![A-Za-z])C[A-Z]O(?![A-Za-z])"  # CEO, CTO, CFO written in Chinese text
     mission = rf"驻[\u4e00-\u9fff]{{1,6}}?(?:{mods}){{0,2}}(?:{lexicons.alternation(MISSION_BASES)})"
-    return re.compile(rf"(?:{mission}|{chief_officer}|{with_field}|{plain}|{officer_acronym})(?:{ASSISTANT_OF})?(?!{_NOT_A_TITLE_AFTER})")
+    # (an officer acronym is never the first half of a word: CEO库克 is the CEO, Cook)
+    return re.compile(rf"(?:{mission}|{chief_officer}|{with_field}|{plain})(?:{ASSISTANT_OF})?(?!{_NOT_A_TITLE_AFTER})"
+                      rf"|{officer_acronym}")
 
 
 def find_titles(text: str) -> list[Mention]:

@@ -157,3 +157,10 @@ def test_a_name_shown_to_be_a_team_is_a_team_throughout_the_document() -> None:
     learned = [person(first, first + 4, 0.9, "crf", text), person(second, second + 4, 0.9, "crf", text)]
     merged = merge_mentions(text, [], learned, words(text))
     assert [(m.text, m.type) for m in merged] == [("维罗纳斯", EntityType.ORG)] * 2
+
+
+def test_a_learned_organization_does_not_end_in_a_verb() -> None:
+    text = "微软公司与Meta Platforms签署合作协议。"
+    start = text.index("Meta")
+    learned = [Mention(EntityType.ORG, start, text.index("合作"), text[start:text.index("合作")], 0.8, "crf")]
+    assert [m.text for m in merge_mentions(text, [], learned, words(text))] == ["Meta Platforms"]

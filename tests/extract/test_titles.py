@@ -177,3 +177,7 @@ def test_ganshi_chuangye_is_an_idiom_not_a_title() -> None:
 @pytest.mark.parametrize("title", ["政委", "上校", "指挥官", "刑警", "主播"])
 def test_military_police_and_broadcast_posts(title: str) -> None:
     assert titles_in(f"据{title}孙明介绍，工作进展顺利。") == [title]
+
+
+def test_an_officer_acronym_before_a_name() -> None:
+    assert titles_in("苹果公司CEO库克访问中国。") == ["CEO"]  # 库 does not make CEO a word's first half
