@@ -73,11 +73,12 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     starts = {w.start: w.text for w in words}
     inside_word = {i: w for w in words for i in range(w.start + 1, w.end)}
     title_starts = {m.start for m in grammar if m.type is EntityType.ROLE}
+    title_ends = {m.end for m in grammar if m.type is EntityType.ROLE}
     tech_ends = {m.end for m in grammar if m.type is EntityType.TECH}
     ending = {w.end: w for w in words}
     for lm in sorted(learned, key=lambda m: -m.confidence):
         lm = _as_team(text, trim_person(_without_trailing_verb(lm, ending)))
-        if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts) \
+        if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts, after_title=lm.start in title_ends) \
                 or _names_a_place(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends):
             continue
         clashes = layout.overlapping(lm)
@@ -222,7 +223,7 @@ def _names_a_place(text: str, m: Mention, title_starts: set[int]) -> bool:
 _SURE_NAME = 0.9
 
 
-def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
+def plausible(m: Mention, word_starts: dict[int, str], after_title: bool = False) -> bool:
     """Shape checks on a learned span: it does not start with a multi-character verb or
     function word (贯彻落实党), and a person's name looks like one — a surname first (初显
     is not a name), a transcribed foreign name, or a capitalised Latin name (not https)."""
@@ -245,6 +246,8 @@ def plausible(m: Mention, word_starts: dict[int, str]) -> bool:
     surnames = lexicons.surnames()
     if name[:2] in surnames or (name[:1] in surnames and not surnames[name[:1]]):
         return True
+    if after_title and name[:1] in surnames and m.confidence >= _SURE_NAME and 2 <= len(name) <= 3:
+        return True  # 政委高云江: a function-word surname, but right after a title and sure
     return "·" in name or is_transcription(name)
 
 

@@ -164,3 +164,12 @@ def test_a_learned_organization_does_not_end_in_a_verb() -> None:
     start = text.index("Meta")
     learned = [Mention(EntityType.ORG, start, text.index("合作"), text[start:text.index("合作")], 0.8, "crf")]
     assert [m.text for m in merge_mentions(text, [], learned, words(text))] == ["Meta Platforms"]
+
+
+def test_a_sure_learned_name_with_a_function_word_surname_after_a_title() -> None:
+    text = "政委高云江说，任务已完成。"
+    title = Mention(EntityType.ROLE, 0, 2, "政委", 0.9, "title-grammar")
+    merged = merge_mentions(text, [title], [person(2, 5, 0.95, "crf", text)], words(text))
+    assert [m.text for m in merged if m.type is EntityType.PERSON] == ["高云江"]
+    unsure = merge_mentions(text, [title], [person(2, 5, 0.6, "crf", text)], words(text))
+    assert [m.text for m in unsure if m.type is EntityType.PERSON] == []
