@@ -18,6 +18,11 @@ from kg.errors import ModelError
 from kg.schema import data_path
 
 
+# The middle dot between the parts of a transcribed foreign name, and its look-alikes in
+# scraped text (罗兰·杜邦, 罗兰•杜邦).
+NAME_DOTS = "·•・‧"
+
+
 def _rows(path: Path) -> list[list[str]]:
     try:
         with path.open(encoding="utf-8", newline="") as fh:

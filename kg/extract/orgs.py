@@ -135,9 +135,6 @@ def _short_forms(mentions: list[Mention]) -> dict[str, Mention]:
     return forms
 
 
-_NAME_DOTS = "·•・‧"
-
-
 def _dictionary_names(sentences: Sequence[Sentence], titles: Sequence[Mention],
                       found: list[Mention]) -> list[Mention]:
     """Whole words that the dictionary knows as organizations (CC-CEDICT: 阿森纳, 七喜), where
@@ -150,7 +147,7 @@ def _dictionary_names(sentences: Sequence[Sentence], titles: Sequence[Mention],
             if len(t.text) < 2 or t.text not in names or taken.overlaps(t.start, t.end):
                 continue
             around = (s.tokens[i - 1].text if i else "") + (s.tokens[i + 1].text if i + 1 < len(s.tokens) else "")
-            if any(dot in around for dot in _NAME_DOTS):
+            if any(dot in around for dot in lexicons.NAME_DOTS):
                 continue  # 罗兰·杜邦: a part of a foreign person's name, not the company 杜邦
             out.append(Mention(EntityType.ORG, t.start, t.end, t.text, 0.55, "org-dictionary"))
     return out

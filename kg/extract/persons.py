@@ -28,7 +28,6 @@ _UNIT_FINALS = set("科处室部局")
 _SPEECH_FINALS = set("称说")
 _FORMER = set("前原")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_NAME_DOTS = "·•・‧"
 _NUMBERING = set("）)0123456789一二三四五六七八九十")
 _TITLE_SEPARATORS = (" ", "\u3000", "：", ":")
 _AFTER_APPOINTED = ("为", "的", "、", "，", ",", "同")
@@ -75,7 +74,7 @@ def _transliteration() -> re.Pattern[str]:
     # Parts are joined by a middle dot (any of its look-alikes) or, in double names, a hyphen
     # (门德斯-席尔瓦, 约翰-保罗·雷诺兹).
     # (a one-character part may open the name too: 范·德·韦尔德)
-    return re.compile(rf"(?:{cls}+[{_NAME_DOTS}])*{cls}{{2,}}(?:[{_NAME_DOTS}]{cls}+|[{_NAME_HYPHENS}]{cls}{{2,}})*")
+    return re.compile(rf"(?:{cls}+[{lexicons.NAME_DOTS}])*{cls}{{2,}}(?:[{lexicons.NAME_DOTS}]{cls}+|[{_NAME_HYPHENS}]{cls}{{2,}})*")
 
 
 def is_transcription(name: str) -> bool:
@@ -92,13 +91,13 @@ def _foreign_names(text: str, title_starts, title_ends, boundaries) -> list[Ment
     for m in _transliteration().finditer(text):
         s, e = m.span()
         name = m.group(0)
-        if sum(c not in _NAME_DOTS for c in name) < 3 or tags.get(name, "nr") not in ("nr", "nrfg", "nrt"):
+        if sum(c not in lexicons.NAME_DOTS for c in name) < 3 or tags.get(name, "nr") not in ("nr", "nrfg", "nrt"):
             continue
         if s not in boundaries and s not in title_ends:
             continue
         before = s in title_ends
         after = _evidence_after(text, e, title_starts)
-        dotted = any(c in _NAME_DOTS for c in name)
+        dotted = any(c in lexicons.NAME_DOTS for c in name)
         if not before and after and after.method == "title" and not dotted \
                 and _transliteration().match(text, title_starts[e].end):
             continue  # 特斯拉首席执行官马斯克: the title's holder follows it; before it is his company
