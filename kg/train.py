@@ -146,7 +146,8 @@ class _Inventor:
 
     def replacement(self, kind: str) -> str:
         """A name of label ``kind``: made up (40% Chinese, 20% foreign persons; 25% of the
-        organisations get a training place in front), else another training name."""
+        organisations get a training place in front, 20% are made up by ``OrgInventor``),
+        else another training name."""
         rng, pools = self._rng, self._pools
         draw = rng.random()
         if kind == "PER" and draw < 0.4:
@@ -155,9 +156,9 @@ class _Inventor:
             return self.foreign_name()
         if kind == "PER" and draw < 0.6 and all(self._japanese):
             return rng.choice(self._japanese[0]) + rng.choice(self._japanese[1])
-        if kind == "ORG" and draw < 0.2 and pools["LOC"]:
+        if kind == "ORG" and draw < 0.25 and pools["LOC"]:
             return rng.choice(pools["LOC"]) + rng.choice(pools["ORG"])
-        if kind == "ORG" and draw < 0.2 + ORG_INVENTED:
+        if kind == "ORG" and draw < 0.25 + ORG_INVENTED:
             return self._organisations.organisation()
         return rng.choice(pools[kind])
 
@@ -202,7 +203,7 @@ class _Inventor:
         return part() + "·" + part() if rng.random() < 0.2 else part()
 
 
-ORG_INVENTED = 0.3  # share of training organisations swapped for a made-up one
+ORG_INVENTED = 0.2  # share of training organisations swapped for a made-up one
 
 
 def surname_tiers() -> tuple[list[str], list[str]]:
