@@ -130,10 +130,7 @@ class _Inventor:
     def __init__(self, pools: dict[str, list[str]], rng: random.Random) -> None:
         lexicon = default_lexicon()
         self._pools, self._rng = pools, rng
-        common, rare = surname_tiers()
-        self._singles = [s for s in common if len(s) == 1]
-        self._compounds = [s for s in common if len(s) == 2]
-        self._rare = [s for s in rare if len(s) == 1]
+        self._singles, self._compounds = sorted(lexicon.surnames), sorted(lexicon.compound_surnames)
         chinese = [name for name in pools["PER"] if 2 <= len(name) <= 3 and name[0] in lexicon.surnames]
         parts = name_parts()
         self._lexicon = lexicon
@@ -142,12 +139,10 @@ class _Inventor:
                                                  [s for s in parts["surname"] if s in lexicon.surnames]) if pool]
         self._japanese = (parts["ja_surname"], parts["ja_given"])
         self._foreign = sorted(lexicon.transliteration)
-        self._organisations = OrgInventor(pools, rng)
 
     def replacement(self, kind: str) -> str:
         """A name of label ``kind``: made up (40% Chinese, 20% foreign persons; 25% of the
-        organisations get a training place in front, 20% are made up by ``OrgInventor``),
-        else another training name."""
+        organisations get a training place in front), else another training name."""
         rng, pools = self._rng, self._pools
         draw = rng.random()
         if kind == "PER" and draw < 0.4:
@@ -156,10 +151,8 @@ class _Inventor:
             return self.foreign_name()
         if kind == "PER" and draw < 0.6 and all(self._japanese):
             return rng.choice(self._japanese[0]) + rng.choice(self._japanese[1])
-        if kind == "ORG" and draw < 0.25 and pools["LOC"]:
+        if kind == "ORG" and draw < 0.25:
             return rng.choice(pools["LOC"]) + rng.choice(pools["ORG"])
-        if kind == "ORG" and draw < 0.25 + ORG_INVENTED:
-            return self._organisations.organisation()
         return rng.choice(pools[kind])
 
     def chinese_name(self) -> str:
@@ -176,12 +169,10 @@ class _Inventor:
     def _surname(self) -> str:
         """Surnames as often as in training and CC-CEDICT names (a rare surname is often an
         everyday character: drawn uniformly, 祝, 欧, 干 made the model read 祝福 as a name),
-        sometimes any common lexicon surname, rarely a compound or a rare CC-CEDICT one (洪, 訾)."""
+        sometimes any lexicon surname, rarely a compound one."""
         rng, draw = self._rng, self._rng.random()
         if draw < 0.05:
             return rng.choice(self._compounds)
-        if draw < 0.07 and self._rare:
-            return rng.choice(self._rare)
         if draw < 0.15 or not self._surname_pools:
             return rng.choice(self._singles)
         return rng.choice(rng.choice(self._surname_pools))
@@ -201,107 +192,6 @@ class _Inventor:
             return "".join(rng.choice(self._foreign) for _ in range(rng.choice((2, 3, 3, 4, 4, 5))))
 
         return part() + "·" + part() if rng.random() < 0.2 else part()
-
-
-ORG_INVENTED = 0.2  # share of training organisations swapped for a made-up one
-
-
-def surname_tiers() -> tuple[list[str], list[str]]:
-    """The Chinese surnames of ``kg/schema/lexicons``: the hand list (common ones, compound
-    ones) and the rare CC-CEDICT ones of ``surnames_more.tsv``; Japanese family names are left
-    to the Japanese name halves."""
-    from kg.extract.lexicons import surnames
-
-    rare = [row[0] for row in _tsv_rows("surnames_more.tsv")]
-    japanese = {row[0] for row in _tsv_rows("surnames_japanese.tsv")}
-    common = [s for s in surnames() if s not in japanese and s not in set(rare)]
-    return sorted(common), sorted(rare)
-
-
-def _tsv_rows(name: str) -> list[list[str]]:
-    """The rows of a lexicon TSV under ``kg/schema/lexicons`` (comments skipped)."""
-    from kg.schema import data_path
-
-    path = data_path(f"lexicons/{name}")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read lexicon {path}: {exc}") from exc
-    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-
-
-class OrgInventor:
-    """Made-up organisation names for ``augment``: an optional place, a name core, an optional
-    line of business and a suffix (华信科技有限公司, 江苏恒通集团, 东岳大学化学学院). UNER has
-    few companies and units with long names, so the model learns what ends an organisation
-    from the lexicons' suffixes rather than from the few training names."""
-
-    UNITS = {"大学": ("学院", "研究院", "研究所", "系", "附属医院", "图书馆"),
-             "银行": ("分行", "支行"), "集团": ("分公司", "子公司", "研究院"),
-             "公司": ("分公司", "子公司", "事业部"), "科学院": ("研究所", "研究院")}
-
-    def __init__(self, pools: dict[str, list[str]], rng: random.Random) -> None:
-        self._rng = rng
-        header, *body = _tsv_rows("org_suffixes.tsv")
-        suffixes = [dict(zip(header, row)) for row in body]
-        kinds: dict[str, list[str]] = {}
-        for row in suffixes:
-            if row.get("kind") and row["kind"] != "place" and "(" not in row["zh"]:
-                kinds.setdefault(row["kind"], []).append(row["zh"])
-        self._suffixes = kinds
-        header, *body = _tsv_rows("places.tsv")
-        places = [dict(zip(header, row)) for row in body]
-        self._places = [name for row in places
-                        for name in (row["zh"], *row.get("aliases", "").split()) if name] + pools["LOC"]
-        industry = next((line.split("\t")[1] for line in _cues() if line.startswith("industry\t")), "")
-        self._industries = industry.split()
-        self._cores = _name_cores(pools["ORG"])
-
-    def organisation(self) -> str:
-        """A made-up organisation: half of them companies, the rest other kinds of body, one in
-        six a unit of a made-up parent (X大学Y学院, X银行Y分行)."""
-        rng = self._rng
-        if rng.random() < 1 / 6:
-            parent = rng.choice(tuple(self.UNITS))
-            middle = rng.choice(self._industries) if parent == "大学" else rng.choice(self._places)
-            return self._core(place=0.5) + parent + middle + rng.choice(self.UNITS[parent])
-        if rng.random() < 0.5:
-            business = rng.choice(self._industries) if rng.random() < 0.6 else ""
-            return self._core(place=0.5) + business + rng.choice(self._suffixes["enterprise"])
-        kind = rng.choice([k for k in self._suffixes if k != "enterprise"])
-        if kind == "government":  # 淮安市委, 河北省人民政府: a place, seldom a core
-            return rng.choice(self._places) + self._core(place=0.0, core=0.3) + rng.choice(self._suffixes[kind])
-        return self._core(place=0.6) + rng.choice(self._suffixes[kind])
-
-    def _core(self, place: float, core: float = 1.0) -> str:
-        rng = self._rng
-        return ((rng.choice(self._places) if rng.random() < place else "")
-                + (rng.choice(self._cores) if rng.random() < core else ""))
-
-
-def _cues() -> list[str]:
-    path = DATA_DIR / "cues.tsv"
-    try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read cues {path}: {exc}") from exc
-
-
-def _name_cores(organisations: Sequence[str]) -> list[str]:
-    """Name cores for made-up organisations: rare two-character jieba words tagged nz
-    (proper-ish nouns: 金通, 益华), pairs of characters from the fronts of training organisation
-    names (brand-like: 华隆, 兴业) and a few runs of transliteration characters (foreign brands)."""
-    lexicon = default_lexicon()
-    words = [w for w, tag in lexicon.dictionary.items()
-             if tag == "nz" and len(w) == 2 and lexicon.frequency.get(w, 0) <= 500
-             and all("\u4e00" <= c <= "\u9fff" for c in w)]
-    chars = [c for name in organisations for c in name[:-2] if "\u4e00" <= c <= "\u9fff"]
-    foreign = sorted(lexicon.transliteration)
-    rng = random.Random(len(chars))
-    pairs = [rng.choice(chars) + rng.choice(chars) for _ in range(len(words))] if chars else []
-    brands = ["".join(rng.choice(foreign) for _ in range(rng.choice((2, 3, 3, 4))))
-              for _ in range(len(words) // 4)]
-    return sorted(words) + pairs + brands
 
 
 def name_parts() -> dict[str, list[str]]:

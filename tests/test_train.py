@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-import random
-
 from kg.extract.tagger import default_lexicon, spans_from_labels
-from kg.train import Example, OrgInventor, _tsv_rows, augment, name_parts, surname_tiers
+from kg.train import Example, augment, name_parts
 
 
 def example(text: str, spans: list[tuple[str, int, int]]) -> Example:
@@ -49,28 +47,3 @@ def test_name_parts_hold_given_name_characters_and_japanese_name_halves() -> Non
     parts = name_parts()
     assert len(parts["given"]) > 500 and all(len(c) == 1 for c in parts["given"])
     assert parts["ja_surname"] and all(len(s) == 2 for s in parts["ja_surname"])
-
-
-def test_made_up_organisations_end_in_a_lexicon_suffix() -> None:
-    pools = {"PER": ["王建国"], "ORG": ["蓝海科技有限公司", "东岳大学"], "LOC": ["东岳"]}
-    inventor = OrgInventor(pools, random.Random(5))
-    suffixes = {row[0] for row in _tsv_rows("org_suffixes.tsv")}
-    units = {u for kinds in OrgInventor.UNITS.values() for u in kinds}
-    names = [inventor.organisation() for _ in range(200)]
-    assert all(any(n.endswith(s) for s in suffixes | units) for n in names)
-    assert any(n.endswith("有限公司") for n in names)
-    assert any("大学" in n[:-2] and n.endswith("学院") for n in names)  # a unit of a made-up parent
-
-
-def test_augment_swaps_in_made_up_organisations() -> None:
-    training = [example("李明华在东岳大学任教。", [("PER", 0, 3), ("ORG", 4, 8)])]
-    organisations = {copy.text[start:end] for copy in augment(training, copies=60)[1:]
-                     for kind, start, end in spans_from_labels(copy.labels) if kind == "ORG"}
-    assert len(organisations) > 10 and any(not n.endswith("东岳大学") for n in organisations)
-
-
-def test_surname_tiers_keep_rare_and_japanese_surnames_apart() -> None:
-    common, rare = surname_tiers()
-    assert {"王", "欧阳"} <= set(common) and "訾" in rare
-    assert not {"佐藤", "铃木"} & set(common + rare)
-    assert not set(common) & set(rare)

@@ -61,12 +61,6 @@ class TaggerLexicon:
         return max(len(w) for w in self.titles)
 
     @cached_property
-    def title_lengths(self) -> tuple[int, ...]:
-        """The lengths of titles of two or more characters, longest first (总, 老 are too common
-        as characters to mark a name's edge)."""
-        return tuple(sorted({len(w) for w in self.titles if len(w) > 1}, reverse=True))
-
-    @cached_property
     def gazetteer_lengths(self) -> dict[str, tuple[int, ...]]:
         """First character -> the lengths of gazetteer names starting with it, longest first."""
         lengths: dict[str, set[int]] = {}
@@ -243,7 +237,6 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
     foreign_runs = _transliteration_runs(text, lex)
     word_starts, word_ends = _dictionary_words(text, lex)
     word_gazetteer = [lex.gazetteer.get(w) for w, _, _ in words]
-    title_before, title_after = _title_edges(text, lex)
     surnames, compound_surnames = lex.surnames, lex.compound_surnames
     features: list[list[str]] = []
     for i, char in enumerate(text):
@@ -290,10 +283,6 @@ def sentence_features(text: str, words: Sequence[tuple[str, int, int]],
             feats.append("ds=" + word_starts[i])
         if word_ends[i]:
             feats.append("de=" + word_ends[i])
-        if title_before[i]:
-            feats.append("tb")
-        if title_after[i]:
-            feats.append("ta")
         features.append(feats)
     return features
 
@@ -362,28 +351,6 @@ def _dictionary_words(text: str, lex: TaggerLexicon, longest: int = 4) -> tuple[
                     ends[i + k - 1] = kind
                 break
     return starts, ends
-
-
-def _title_edges(text: str, lex: TaggerLexicon) -> tuple[list[bool], list[bool]]:
-    """Which characters directly follow, and which directly precede, a title of two or more
-    characters (处长王明, 王明处长, 主教练穆里尼奥), whatever jieba made of the words: names
-    sit next to titles in news. Titles are matched longest first from left to right, so the
-    教练 inside 主教练 is no title of its own."""
-    n = len(text)
-    before, after = [False] * n, [False] * n
-    titles, lengths = lex.titles, lex.title_lengths
-    i = 0
-    while i < n:
-        k = next((k for k in lengths if i + k <= n and text[i:i + k] in titles), 0)
-        if not k:
-            i += 1
-            continue
-        if i + k < n:
-            before[i + k] = True
-        if i > 0:
-            after[i - 1] = True
-        i += k
-    return before, after
 
 
 def _gazetteer_words(windex: int, labels: Sequence[str | None]) -> list[str]:

@@ -208,24 +208,3 @@ def test_dictionary_words_inside_a_glued_unknown_word_are_seen() -> None:
     assert features_with("ds=", text, words)[4] == "2d"
     assert features_with("de=", text, words)[5] == "2d"
 
-
-
-def test_title_edge_features_mark_the_characters_next_to_a_title() -> None:
-    text = "主教练穆里尼奥和处长王明"  # jieba's words are not needed: the title is matched in the text
-    words = [("主教练穆里尼奥", 0, 7), ("和", 7, 8), ("处长王明", 8, 12)]
-    feats = sentence_features(text, words, default_lexicon())
-    assert [i for i, f in enumerate(feats) if "tb" in f] == [3, 10]  # 穆 after 主教练, 王 after 处长
-    assert [i for i, f in enumerate(feats) if "ta" in f] == [7]  # 和 before 处长
-
-
-def test_one_character_titles_do_not_mark_name_edges() -> None:
-    text = "老王和总"  # 老 and 总 are forms of address but too common as characters
-    feats = sentence_features(text, [("老王", 0, 2), ("和", 2, 3), ("总", 3, 4)], default_lexicon())
-    assert not any("tb" in f or "ta" in f for f in feats)
-
-
-def test_tagger_lists_hold_the_rare_surnames_and_the_grammars_titles() -> None:
-    lexicon = default_lexicon()
-    assert {"洪", "訾", "郗"} <= lexicon.surnames  # rare CC-CEDICT surnames (surnames_more.tsv)
-    assert {"佐藤", "铃木", "欧阳"} <= lexicon.compound_surnames
-    assert {"特命全权大使", "主帅", "检察长"} <= lexicon.titles  # titles.tsv bases
