@@ -77,7 +77,7 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     tech_ends = {m.end for m in grammar if m.type is EntityType.TECH}
     ending = {w.end: w for w in words}
     for lm in sorted(learned, key=lambda m: -m.confidence):
-        lm = _as_team(text, trim_person(_without_trailing_verb(lm, ending)))
+        lm = _as_team(text, trim_person(_army_or_person(_without_trailing_verb(lm, ending))))
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts, after_title=lm.start in title_ends) \
                 or _names_a_place(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends):
             continue
@@ -117,6 +117,15 @@ def _without_trailing_verb(m: Mention, ending: dict[int, Token]) -> Mention:
         return m  # (jieba tags 拍卖行, 支行 as verbs)
     name = m.text[:last.start - m.start].rstrip()
     return Mention(m.type, m.start, m.start + len(name), name, m.confidence, m.method, norm=m.norm)
+
+
+def _army_or_person(m: Mention) -> Mention:
+    """潘维军, 吴军: the tagger learned 日军, 美军 as organizations; a surname and a given name
+    ending in 军 is a person."""
+    if m.type is EntityType.ORG and m.text.endswith("军") and chinese_name_shape(m.text) \
+            and dictionary_tags().get(m.text) not in ("nt", "n", "ns"):
+        return Mention(EntityType.PERSON, m.start, m.end, m.text, m.confidence, m.method, norm=m.norm)
+    return m
 
 
 def _one_type_per_name(mentions: list[Mention]) -> list[Mention]:

@@ -27,6 +27,7 @@ MAX_CORE_CHARS = 16
 # characters only when they are function words (OOV names split into characters whose
 # dictionary tags mean nothing: 卡 is a classifier, but 卡伦特 is a name).
 _STOP_TAGS = {"p", "c", "u", "uj", "ul", "r", "d", "m", "t", "f", "y", "e", "o", "v"}
+_ASPECT = set("着了过")
 _STOP_CHARS = set("的了在和与及由等并将对从向被把为是也都还其该各每这那此之于以曾任历兼现至赴到入据因而如同经令使让给请则即又再才就内")
 _CORE_CHAR = re.compile(r"[\u3400-\u9fff〇A-Za-z0-9()（）·&]")  # 〇: 第七〇二研究所
 _PLACE_SUFFIXES = ("自治区", "省", "市", "县", "区")
@@ -479,8 +480,8 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
             start = t.start  # 中国驻埃及大使馆, 法国驻华大使馆: one country's mission in another
             continue
         if not all(_CORE_CHAR.match(c) for c in piece) or piece in stops or t.text in match_words \
-                or t.text in match_verbs:
-            break
+                or t.text in match_verbs or (len(t.text) > 1 and t.text[-1] in _ASPECT and t.text not in tags):
+            break  # (抱着, 看了: a verb with its aspect particle, which jieba does not know)
         tag = tags.get(t.text)
         # a verb right before the suffix names the unit's work (智能驾驶事业群); further left
         # it governs the name (走访蓝海科技有限公司)

@@ -173,3 +173,9 @@ def test_a_sure_learned_name_with_a_function_word_surname_after_a_title() -> Non
     assert [m.text for m in merged if m.type is EntityType.PERSON] == ["高云江"]
     unsure = merge_mentions(text, [title], [person(2, 5, 0.6, "crf", text)], words(text))
     assert [m.text for m in unsure if m.type is EntityType.PERSON] == []
+
+
+def test_a_name_ending_in_jun_is_a_person_not_an_army() -> None:
+    text = "潘维军抱着孩子走进医院。"
+    learned = [Mention(EntityType.ORG, 0, 3, "潘维军", 0.8, "crf")]
+    assert [(m.text, m.type) for m in merge_mentions(text, [], learned, words(text))] == [("潘维军", EntityType.PERSON)]

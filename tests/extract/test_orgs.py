@@ -447,3 +447,7 @@ def test_an_accounting_firm_is_not_an_accountant() -> None:
 
 def test_a_numbered_institute_written_with_ling() -> None:
     assert orgs("曾任中国船舶重工集团公司第七〇二研究所副所长。") == ["中国船舶重工集团公司", "第七〇二研究所"]
+
+
+def test_an_organization_does_not_grow_over_a_sentence_of_verbs() -> None:
+    assert orgs("潘维军抱着孩子走进医院。") == []  # 医院 here is a kind of place, no name before it
