@@ -257,6 +257,11 @@ def plausible(m: Mention, word_starts: dict[int, str], after_title: bool = False
         return True
     if after_title and name[:1] in surnames and m.confidence >= _SURE_NAME and 2 <= len(name) <= 3:
         return True  # 政委高云江: a function-word surname, but right after a title and sure
+    tags = dictionary_tags()
+    if name[:1] in surnames and m.confidence >= 0.95 and len(name) == 3 and name not in tags \
+            and name[1:] not in tags and tags.get(name[:2]) in (None, "nr", "nrfg", "nrt"):
+        return True  # 宣家鑫说: a function-word surname, a given name no dictionary knows (and no
+        # word such as 方向 across them), and the tagger is sure
     return "·" in name or is_transcription(name)
 
 

@@ -179,3 +179,11 @@ def test_a_name_ending_in_jun_is_a_person_not_an_army() -> None:
     text = "潘维军抱着孩子走进医院。"
     learned = [Mention(EntityType.ORG, 0, 3, "潘维军", 0.8, "crf")]
     assert [(m.text, m.type) for m in merge_mentions(text, [], learned, words(text))] == [("潘维军", EntityType.PERSON)]
+
+
+def test_a_sure_learned_name_with_a_function_word_surname_and_an_unknown_given_name() -> None:
+    text = "宣家鑫说，自己也是第一次参加。"
+    merged = merge_mentions(text, [], [person(0, 3, 0.98, "crf", text)], words(text))
+    assert [m.text for m in merged] == ["宣家鑫"]
+    text = "方向明确，任务清楚。"  # 方 + 向明: a word jieba knows (方向) is no name
+    assert merge_mentions(text, [], [person(0, 3, 0.98, "crf", text)], words(text)) == []
