@@ -1,10 +1,10 @@
 """Extraction quality on the team's own annotated texts (tests/data/gold: invented
 company news, government notices, meeting reports, interviews, academic and sports news;
 tests/data/heldout: court, finance, health, culture, local and tech news, written blind and
-used for tuning since) and on a held-out set written blind in six more genres and never
-used to tune rules (tests/data/heldout2: sports, education, diplomacy, industry, science,
-profiles), and a third one the lead engineer has never read (tests/data/heldout3:
-announcements, notices, interviews, energy, transport, agriculture).
+used for tuning since), a second set written blind in six more genres and partly exposed
+since (tests/data/heldout2: sports, education, diplomacy, industry, science, profiles), and a
+third one that whoever tunes the rules has never read (tests/data/heldout3: announcements,
+notices, interviews, energy, transport, agriculture).
 
 Floors sit a little under what the pipeline scores today (exact-span F1 per type), so a
 change that makes extraction worse on any genre mix fails here, while the figures for the
@@ -21,13 +21,13 @@ from kg.extract.pipeline import predict_mentions
 
 DATA = Path(__file__).parents[1] / "data"
 # folder -> floors. gold: tuned on while written; heldout: written blind, tuned on since
-# (its README); heldout2: written blind and never used to tune rules; heldout3: written blind
-# by a helper and never read by whoever tunes the rules — the honest figure.
+# (its README); heldout2: written blind, partly exposed since (its README); heldout3: written
+# blind by a helper and never read by whoever tunes the rules — the honest figure.
 FLOORS = {
     "gold": {"PERSON": 0.95, "ORG": 0.88, "TITLE": 0.95, "TECH": 0.90},
     "heldout": {"PERSON": 0.94, "ORG": 0.89, "TITLE": 0.87, "TECH": 0.88},
-    "heldout2": {"PERSON": 0.69, "ORG": 0.81, "TITLE": 0.85, "TECH": 0.64},
-    "heldout3": {"PERSON": 0.77, "ORG": 0.78, "TITLE": 0.81, "TECH": 0.66},
+    "heldout2": {"PERSON": 0.79, "ORG": 0.80, "TITLE": 0.86, "TECH": 0.63},
+    "heldout3": {"PERSON": 0.81, "ORG": 0.78, "TITLE": 0.83, "TECH": 0.83},
 }
 
 
