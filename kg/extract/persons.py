@@ -5,7 +5,9 @@ two-character given name. It becomes a mention only with context evidence: a tit
 directly before or after it (处长孙明远, 冯立主任), an honorific (钱晓峰先生), or a
 cue on both sides (由X主持, 、X、, X在致辞中表示). The given-name length is chosen by
 the evidence that follows the name, then by jieba word boundaries. A name found once
-is then found everywhere else in the document.
+is then found everywhere else in the document. Japanese family names take given names of
+up to three characters; transcribed foreign names are runs of transcription characters
+joined by a middle dot or a hyphen (罗兰·杜邦, 门德斯-桑托斯).
 """
 from __future__ import annotations
 
