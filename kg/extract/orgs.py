@@ -28,7 +28,7 @@ MAX_CORE_CHARS = 16
 # dictionary tags mean nothing: 卡 is a classifier, but 卡伦特 is a name).
 _STOP_TAGS = {"p", "c", "u", "uj", "ul", "r", "d", "m", "t", "f", "y", "e", "o", "v"}
 _ASPECT = set("着了过")
-_STOP_CHARS = set("的了在和与及由等并将对从向被把为是也都还其该各每这那此之于以曾任历兼现至赴到入据因而如同经令使让给请则即又再才就内")
+_STOP_CHARS = set("的了在和与及由等并将对从向被把为是也都还其该各每这那此之于以曾任历兼现至赴到入据因而如同经令使让给请则即又再才就内要能可应想")
 _CORE_CHAR = re.compile(r"[\u3400-\u9fff〇A-Za-z0-9()（）·&]")  # 〇: 第七〇二研究所
 _PLACE_SUFFIXES = ("自治区", "省", "市", "县", "区")
 
@@ -336,6 +336,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         chained = bracketed or (bool(found) and start == found[-1].end)
         if not chained and not _distinctive(text, tokens, start, s):
             continue  # 保险公司, 外资银行, 加快政府: a kind of organization, not a name
+        if _RANKED.search(core):
+            continue  # 美国第一大银行, 全球第二大芯片厂: a rank describes, it does not name
         conf = 0.85 if suffix.strong else 0.7
         if bracketed:
             start = found.pop().start  # 环亚银行(中国)有限公司: a legal form after a bracketed place
@@ -480,8 +482,8 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
             start = t.start  # 中国驻埃及大使馆, 法国驻华大使馆: one country's mission in another
             continue
         if not all(_CORE_CHAR.match(c) for c in piece) or piece in stops or t.text in match_words \
-                or t.text in match_verbs or (len(t.text) > 1 and t.text[-1] in _ASPECT and t.text not in tags):
-            break  # (抱着, 看了: a verb with its aspect particle, which jieba does not know)
+                or t.text in match_verbs or (len(t.text) > 1 and t.text[-1] in _ASPECT):
+            break  # (抱着, 抢走了: a verb with its aspect particle)
         tag = tags.get(t.text)
         # a verb right before the suffix names the unit's work (智能驾驶事业群); further left
         # it governs the name (走访蓝海科技有限公司)
@@ -567,6 +569,7 @@ _BRACKET_FIRST = re.compile(r"[(（][^()（）]{1,8}[)）]")
 _GLUED_VERB = re.compile("[曾现兼起]?任")  # 曾任|泰安…: jieba glues the verb to the name
 _COMPASS_WORDS = {"东方", "西方", "南方", "北方"}
 _BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
+_RANKED = re.compile(r"第[一二三四五六七八九十0-9]+大")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇0-9]+")
 _GLUED_STOPS = _STOP_CHARS | set("年月日起系")  # 系 "is": 吴某|系该|公司
 

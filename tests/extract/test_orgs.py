@@ -451,3 +451,11 @@ def test_a_numbered_institute_written_with_ling() -> None:
 
 def test_an_organization_does_not_grow_over_a_sentence_of_verbs() -> None:
     assert orgs("潘维军抱着孩子走进医院。") == []  # 医院 here is a kind of place, no name before it
+
+
+@pytest.mark.parametrize("text", [
+    "老于的女儿要考大学了。",            # 要 (will) is no part of a name
+    "他抢走了美国第一大银行的桂冠。",    # a verb with 了, and a rank that describes
+])
+def test_clauses_and_ranks_are_not_organization_names(text: str) -> None:
+    assert orgs(text) == []
