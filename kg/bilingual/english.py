@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.bilingual import dictionary, lexicons
 from kg.bilingual.pinyin import person_name_en, pinyin_word
@@ -350,10 +351,15 @@ def _role_label(name: str) -> EnglishLabel:
 _POSTED_IN = ("记者", "特派员", "首席代表", "代表")  # a reporter *in* Beijing; an ambassador *to* China
 
 
+@lru_cache(maxsize=1)
+def _place_abbreviations() -> dict[str, str]:
+    return {row["zh"]: row["en"] for row in lexicons.lexicon("place_abbreviations.tsv")}
+
+
 def _mission_label(name: str) -> EnglishLabel | None:
     """驻华大使 -> Ambassador to China, 驻京记者 -> Reporter in Beijing: the post, then where
     it is (a one-character abbreviation, a place, or an international body)."""
-    abbreviations = {row["zh"]: row["en"] for row in lexicons.lexicon("place_abbreviations.tsv")}
+    abbreviations = _place_abbreviations()
     for cut in range(2, len(name)):
         where, post = name[1:cut], name[cut:]
         post_label = _role_label(post)
