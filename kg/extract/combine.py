@@ -24,7 +24,7 @@ from functools import lru_cache
 from kg.bilingual.dictionary import is_common_word
 from kg.bilingual.lexicons import places
 from kg.extract import lexicons
-from kg.extract.orgs import chinese_name_shape, dictionary_tags
+from kg.extract.orgs import AMBIGUOUS_ALIAS, chinese_name_shape, dictionary_tags
 from kg.extract.persons import is_transcription
 from kg.model import EntityType, Mention, SpanIndex, Token
 
@@ -34,6 +34,7 @@ _NOT_A_NAME_START = {"v", "vn", "i", "l", "p", "c", "u", "uj", "ul", "r", "d", "
 WEAK_CONTEXT = 0.65  # grammar persons below this confidence had no title or honorific next to them
 MIN_LEARNED = {EntityType.PERSON: 0.4, EntityType.ORG: 0.4, EntityType.PLACE: 0.5}
 _RULE_ONLY = (EntityType.ROLE, EntityType.TECH)
+_LIST_LINKS = ("、", "与", "和", "及", "，")
 
 
 class _Layout:
@@ -72,17 +73,22 @@ class _Layout:
 def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Mention],
                    words: Sequence[Token]) -> list[Mention]:
     """``words`` are the jieba tokens of ``text`` (where a learned span may start)."""
+    title_starts = {m.start for m in grammar if m.type is EntityType.ROLE}
+    learned_orgs = SpanIndex((m.start, m.end) for m in learned if m.type is EntityType.ORG)
+    org_starts = {m.start for m in grammar if m.type is EntityType.ORG}
+    org_ends = {m.end for m in grammar if m.type is EntityType.ORG}
+    grammar = [m for m in grammar
+               if not _unconfirmed_ordinary_word(text, m, learned_orgs, title_starts, org_starts, org_ends)]
     layout = _Layout(grammar)
     starts = {w.start: w.text for w in words}
     inside_word = {i: w for w in words for i in range(w.start + 1, w.end)}
-    title_starts = {m.start for m in grammar if m.type is EntityType.ROLE}
     title_ends = {m.end for m in grammar if m.type is EntityType.ROLE}
     tech_ends = {m.end for m in grammar if m.type is EntityType.TECH}
     ending = {w.end: w for w in words}
     for lm in sorted(learned, key=lambda m: -m.confidence):
         lm = _as_team(text, trim_person(_army_or_person(_without_trailing_verb(lm, ending))))
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts, after_title=lm.start in title_ends) \
-                or _names_a_place(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends):
+                or _names_a_thing(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends):
             continue
         clashes = layout.overlapping(lm)
         if any(c.type in _RULE_ONLY for c in clashes):
@@ -110,6 +116,20 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     learned_names = SpanIndex((m.start, m.end) for m in learned if m.type is EntityType.PERSON)
     kept = [m for m in layout.all if not _unsupported_guess(m, learned_names)]
     return sorted(_one_type_per_name(kept), key=lambda m: (m.start, m.end))
+
+
+def _unconfirmed_ordinary_word(text: str, m: Mention, learned_orgs: SpanIndex, title_starts: set[int],
+                               org_starts: set[int], org_ends: set[int]) -> bool:
+    """A company's short name that is also an ordinary word (浪潮, 曙光) stands only where the
+    tagger reads an organization there too, or a title or a company's word follows (联想总裁,
+    小米发布), or it is listed with another organization; otherwise the word is the word
+    (联想到, 一股浪潮)."""
+    if m.method != AMBIGUOUS_ALIAS or m.end in title_starts or learned_orgs.overlaps(m.start, m.end):
+        return False
+    if text[m.end:m.end + 1] in _LIST_LINKS and m.end + 1 in org_starts \
+            or text[m.start - 1:m.start] in _LIST_LINKS and m.start - 1 in org_ends:
+        return False  # 中兴与华为: listed with another organization
+    return not any(text.startswith(w, m.end) for w in lexicons.cues()["company_after"])
 
 
 def _without_trailing_verb(m: Mention, ending: dict[int, Token]) -> Mention:
@@ -223,13 +243,16 @@ def _as_team(text: str, m: Mention) -> Mention:
     return Mention(EntityType.ORG, m.start, m.end, m.text, m.confidence, m.method, norm=m.norm)
 
 
-def _names_a_place(text: str, m: Mention, title_starts: set[int]) -> bool:
-    """林启明纪念馆, 东岳商务区: a name followed by a place or facility word names that
-    place, not a person there (a title after the name is another matter: 张三局长)."""
+def _names_a_thing(text: str, m: Mention, title_starts: set[int]) -> bool:
+    """林启明纪念馆, 东岳商务区, 林启明奖: a name followed by a place, facility or prize
+    word names that thing, not a person (a title after the name is another matter: 张三局长;
+    奖励 is a verb: 公司奖励…)."""
     if m.type is not EntityType.PERSON or m.end in title_starts:
         return False
-    words = lexicons.cues()["place_after_name"]
-    return any(text.startswith(w, m.end) for w in words)
+    cues = lexicons.cues()
+    if any(text.startswith(w, m.end) for w in cues["place_after_name"]):
+        return True
+    return any(text.startswith(w, m.end) for w in cues["prize_after_name"]) and not text.startswith("奖励", m.end)
 
 
 _SURE_NAME = 0.9

@@ -697,6 +697,17 @@ def _starts_org_word(follow: str) -> bool:
     return any(tags.get(follow[:n]) in ("n", "nt", "ns", "nz", "vn") for n in (2, 3, 4))
 
 
+AMBIGUOUS_ALIAS = "org-lexicon:ordinary-word"
+
+
+def _ordinary_word_alias(name: str) -> bool:
+    """A short name that is also an ordinary word (联想 "to associate", 浪潮 "wave", 小米
+    "millet") names the company only where other evidence says so; jieba's tag tells
+    abbreviations (央行, 政协) and brands (腾讯) from ordinary words."""
+    return lexicons.known_organizations()[name] != name and is_common_word(name) \
+        and dictionary_tags().get(name) not in ("nt", "nz", "j")
+
+
 @lru_cache(maxsize=1)
 def _known_pattern() -> re.Pattern[str]:
     return re.compile(lexicons.alternation(lexicons.known_organizations()))
@@ -731,6 +742,8 @@ def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[in
         country = _foreign_country(word_ends.get(s))
         local = country is None and _local_body(m.group(0), word_ends, s)
         method, confidence = "org-lexicon", 0.95
+        if _ordinary_word_alias(m.group(0)):
+            method, confidence = AMBIGUOUS_ALIAS, 0.6  # 联想到, 一股浪潮: the word, not the company
         if country is not None:
             s, method, confidence = s - len(country), "org-grammar:foreign-body", 0.85
         elif local < s:

@@ -262,11 +262,11 @@ def _evidence_before(text: str, pos: int, title_ends) -> _Evidence | None:
 def _evidence_after(text: str, end: int, title_starts, start: int | None = None) -> _Evidence | None:
     if end in title_starts:
         return _Evidence(0.9, "title")
-    if start is not None and end < len(text) and text[end] in "：:" and (start == 0 or text[start - 1] == "\n"):
-        return _Evidence(0.7, "speaker")  # 孙明远：我认为… — a transcript's speaker label
     if text[end:end + 1] in ("，", ",", "：", ":") and text[end + 1:end + 2] in ("男", "女") \
             and (end + 2 == len(text) or text[end + 2] in _BOUNDARY):
-        return _Evidence(0.8, "profile")  # 林永和，男，1965年生 — a résumé's opening
+        return _Evidence(0.8, "profile")  # 林永和，男，1965年生 — a résumé's opening (赵黎明：男 too)
+    if start is not None and end < len(text) and text[end] in "：:" and (start == 0 or text[start - 1] == "\n"):
+        return _Evidence(0.7, "speaker")  # 孙明远：我认为… — a transcript's speaker label
     if _starts_with_cue(text, end, "honorific"):
         return _Evidence(0.85, "honorific")
     if end == len(text) or text[end] in _BOUNDARY:

@@ -73,9 +73,15 @@ def test_an_anonymised_person_is_not_a_name() -> None:
     assert merge_mentions(text, [], [person(6, 8, 0.9, "crf", text)], words(text)) == []
 
 
-def test_a_name_that_names_a_place_is_not_a_person() -> None:
-    text = "参观林启明纪念馆后返回。"
-    assert merge_mentions(text, [], [person(2, 5, 0.9, "crf", text)], words(text)) == []
+@pytest.mark.parametrize("text", ["参观林启明纪念馆后返回。", "荣获第三届林启明奖一等奖。", "设立林启明奖学金。"])
+def test_a_name_that_names_a_place_or_a_prize_is_not_a_person(text: str) -> None:
+    assert merge_mentions(text, [], [person(text.index("林"), text.index("林") + 3, 0.9, "crf", text)],
+                          words(text)) == []
+
+
+def test_a_name_before_the_verb_to_reward_stays_a_person() -> None:
+    text = "公司由林启明奖励优秀员工。"
+    assert [m.text for m in merge_mentions(text, [], [person(3, 6, 0.9, "crf", text)], words(text))] == ["林启明"]
 
 
 @pytest.mark.parametrize("text, span", [("上周主场输给科隆多，排名下滑。", (6, 9)), ("罗西纳主场战平对手。", (0, 3))])

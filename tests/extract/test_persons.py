@@ -134,7 +134,8 @@ def test_a_word_that_ends_in_a_title_is_not_surname_plus_title() -> None:
     assert persons("他是班主任。") == []
 
 
-@pytest.mark.parametrize("text, name", [("林金和，男，1965年生。", "林金和"), ("方琳：女，中共党员。", "方琳")])
+@pytest.mark.parametrize("text, name", [("林金和，男，1965年生。", "林金和"), ("方琳：女，中共党员。", "方琳"),
+                                        ("孙黎明：男，1972年生。", "孙黎明"), ("曹雷鸣，男，汉族。", "曹雷鸣")])  # not 黎明, 雷鸣
 def test_a_resume_opening_names_the_person(text: str, name: str) -> None:
     assert persons(text) == [name]
 

@@ -97,3 +97,20 @@ def test_a_title_inside_a_technology_is_not_a_title() -> None:
 def test_a_latin_alias_in_brackets_after_a_technology_is_not_a_name() -> None:
     assert [m.text for m in predict_mentions("区块链（Blockchain）是一种分布式账本。")
             if m.type in (EntityType.PERSON, EntityType.ORG)] == []
+
+
+@pytest.mark.parametrize("text", ["看到这张照片，让人联想到童年。", "一股数字化浪潮席卷各行各业。", "祝大家新春吉利。"])
+def test_a_company_short_name_used_as_an_ordinary_word_is_not_an_organization(text: str) -> None:
+    assert [m.text for m in predict_mentions(text) if m.type is EntityType.ORG] == []
+
+
+@pytest.mark.parametrize("text, name", [("联想总裁出席发布会。", "联想"), ("小米发布了一款新手机。", "小米"),
+                                        ("中兴与华为在会上展示了基站。", "中兴")])
+def test_a_company_short_name_with_a_title_a_company_word_or_a_listed_company_is_an_organization(
+        text: str, name: str) -> None:
+    assert name in [m.text for m in predict_mentions(text) if m.type is EntityType.ORG]
+
+
+def test_a_surname_with_a_company_short_name_as_given_name_is_a_person() -> None:
+    kinds = [(m.text, m.type) for m in predict_mentions("王浪潮，男，1970年生，高级工程师。")]
+    assert ("王浪潮", EntityType.PERSON) in kinds
