@@ -66,6 +66,7 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
     out += _place_governments(text, sentences, titles, out)
     out += _match_sides(text, sentences, out)
     out += _short_company_names(text, sentences, titles, out)
+    out += _employers(text, sentences, titles, out)
     if use_lexicon:
         out += _dictionary_names(sentences, titles, out)
     return sorted(out, key=lambda m: m.start)
@@ -191,6 +192,72 @@ def _short_company_names(text: str, sentences: Sequence[Sentence], titles: Seque
         out.append(Mention(EntityType.ORG, start, title.start, text[start:title.start], 0.6,
                            "org-grammar:short-name"))
     return out
+
+
+_EMPLOYER_FUNCTION_TAGS = {"r", "m", "q", "p", "c", "u", "uj", "ul", "f", "y", "e", "o"}
+
+
+def _employers(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
+               found: list[Mention]) -> list[Mention]:
+    """现任欣旺达监事, 总经理，康达新材董事: the words between a verb of holding office (or
+    the separator after another post) and a title name where the post is held. Only a
+    name counts — a word jieba does not know or a proper noun in it, not a place alone,
+    not a person, not an ordinary phrase (任中学数学教师, 任美国总统)."""
+    tags = dictionary_tags()
+    holding = lexicons.cues()["holding_office"]
+    appointing = lexicons.cues()["appointing"]
+
+    def appointed(pos: int) -> bool:  # 聘任覃丽华为…: the person appointed follows
+        return any(text.endswith(w, 0, pos) for w in appointing)
+    taken = SpanIndex((m.start, m.end) for m in [*found, *titles])
+    title_ends = {t.end for t in titles}
+    ending = {t.end: t for s in sentences for t in s.tokens}
+    out = []
+    for title in titles:
+        if title.text.lstrip("副前原") in _HEADS_OF_STATE:
+            continue  # 布基纳法索总统: a country
+        words: list[Token] = []
+        t = ending.get(title.start)
+        while t is not None and title.start - t.start <= _MAX_SHORT_NAME_CHARS and not taken.overlaps(t.start, t.end):
+            if t.text[0] == "任" and len(t.text) > 2 and tags.get(t.text) is None:
+                t = Token(t.text[1:], t.start + 1, t.end)  # jieba glued the verb to an unknown name: 任康达|新材
+            words.insert(0, t)
+            opened = any(text.endswith(w, 0, t.start) for w in holding) and not appointed(t.start) \
+                or (text[t.start - 1:t.start] in _POST_SEPARATORS and t.start - 1 in title_ends)
+            if opened and _employer_words(words, tags):
+                start = words[0].start
+                taken.add(start, title.start)
+                out.append(Mention(EntityType.ORG, start, title.start, text[start:title.start], 0.6,
+                                   "org-grammar:employer"))
+                break
+            t = ending.get(t.start)
+    return out
+
+
+_POST_SEPARATORS = ("、", "，", ",", "；", ";")
+_HEADS_OF_STATE = ("总统", "首相", "国王", "女王", "总督", "元首", "州长")
+
+
+def _employer_words(words: list[Token], tags: dict[str, str]) -> bool:
+    name = "".join(w.text for w in words)
+    word_tags = [tags.get(w.text) for w in words]
+    if len(name) < 2 or not all(_CORE_CHAR.match(c) for c in name) or name in lexicons.cues()["generic_org"]:
+        return False
+    if any(tag in _EMPLOYER_FUNCTION_TAGS for tag in word_tags) or word_tags[0] == "d" or name[0] in _STOP_CHARS \
+            or name[0].isdigit():
+        return False  # 任该校校长, 任两家公司董事, 曾任其…, 11国新任
+    if name[-1] == "任":
+        return False  # 孙宏任|董事: a name and the verb jieba glued to it
+    cues = lexicons.cues()
+    if any(w.text in cues["person_after"] or w.text in cues["org_stop"] for w in words):
+        return False  # 黎川告诉|记者: a clause, not a name
+    if any(tag in ("v", "vn") and (i + 1 == len(words) or word_tags[i + 1] != "n") for i, tag in enumerate(word_tags)):
+        return False  # 引入维冈|球员, 日本建筑史研究|专家 — but a verb may modify a noun (复合面料)
+    if all(tag == "ns" or _is_place(w.text) for w, tag in zip(words, word_tags)):
+        return False  # 任美国总统, 任宁波副市长: a place
+    if len(words) == 1 and (is_common_word(name) or chinese_name_shape(name) or tags.get(name) in ("nr", "nrfg")):
+        return False  # 任项目经理, 担任王伟助理
+    return any((tag is None and len(w.text) > 1) or tag in _PROPER_TAGS for w, tag in zip(words, word_tags))
 
 
 def _name_word(word: str, tags: dict[str, str]) -> bool:

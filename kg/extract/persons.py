@@ -22,7 +22,7 @@ from kg.extract.orgs import chinese_name_shape, dictionary_tags
 from kg.model import EntityType, Mention, Sentence, SpanIndex
 
 # Characters that do not occur in given names but are frequent next to names.
-_NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或但其这那个们中上下一不有会年月日并由作以于所到说着过该此每各他她它您你我老总姓氏某")
+_NOT_GIVEN = set("的了是在和与及等为对将从向被把也都就而或但其这那个们中上下一不有会年月日并由作以于所到说着过该此每各他她它您你我老总姓氏某任")
 # Function characters that still end given names (张永和, 闫大为) when punctuation follows.
 _FINAL_GIVEN = set("和为")
 _PLACE_FINALS = set("村镇乡屯寨县")

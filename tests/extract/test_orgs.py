@@ -188,6 +188,25 @@ def test_a_short_company_name_before_a_title_is_an_organization(text: str, name:
     assert name in orgs(text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("2019年起任澜泽通董事。", "澜泽通"),
+    ("历任财务经理，禾晟远景执行董事。", "禾晟远景"),
+    ("2015年至今任鄞川新材副总经理。", "鄞川新材"),  # jieba glues 任鄞川
+    ("现任董事、澜泽复合面料董事。", "澜泽复合面料"),  # a verb modifying a noun
+])
+def test_a_name_between_holding_office_and_a_title_is_the_employer(text: str, name: str) -> None:
+    assert orgs(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "他曾任中学数学教师。", "曾任巴拉圭总统。", "现任项目经理。", "任该校校长多年。", "现任两家公司董事。",
+    "曾任11国新任大使。", "黎川告诉记者，工程已完工。", "大手笔引入维冈球员。", "董事长，孙宏任董事、总经理。",
+    "董事会同意聘任覃丽华为公司财务总监。",
+])
+def test_ordinary_words_places_and_clauses_before_a_title_are_not_an_employer(text: str) -> None:
+    assert [m.text for m in org_mentions(text) if m.method == "org-grammar:employer"] == []
+
+
 def test_a_line_of_business_alone_before_a_title_is_not_a_name() -> None:
     assert orgs("他是制药总经理。") == []
 
