@@ -117,6 +117,7 @@ class OrgSuffix:
     text: str
     kind: str  # government | enterprise | academic | association | place
     strong: bool
+    needs_name: bool = False  # the words before it must include a name of their own (蝶阀厂 is a kind)
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +125,8 @@ def org_suffixes() -> dict[str, OrgSuffix]:
     """The rows of ``org_suffixes.tsv`` with a ``kind`` (the others only serve English names)."""
     header, *body = _rows(data_path("lexicons/org_suffixes.tsv"))
     rows = (dict(zip(header, cells)) for cells in body)
-    return {row["zh"]: OrgSuffix(row["zh"], row["kind"], row.get("strength") == "strong")
+    return {row["zh"]: OrgSuffix(row["zh"], row["kind"], row.get("strength") == "strong",
+                                 row.get("strength") == "named")
             for row in rows if row.get("kind")}
 
 

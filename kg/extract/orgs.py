@@ -393,6 +393,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue
         if contracted and chinese_name_shape(core):
             continue  # 孙明远|院长: a name and a title, not 孙明远院
+        if suffix.needs_name and not _has_own_name(tokens, start, s):
+            continue  # 蓄电池厂, 智力资本, 国际救援组织: ordinary words describe a kind, not a body
         if not suffix.strong and len(suffix.text) == 1 and start in title_spans.ends \
                 and chinese_name_shape(text[start:e]) and not unit_word:
             continue  # 主任王立科|说: after a title, a name whose last character is also a suffix
@@ -728,6 +730,26 @@ def _distinctive(text: str, tokens: Sequence[Token], start: int, suffix_start: i
         return False
     generic = cues["org_kind"] | cues["industry"] | cues["name_scope"]
     return not all(word in generic for word in core)
+
+
+_ORDINAL = re.compile(r"第[一二三四五六七八九十〇零\d]+")
+
+
+def _has_own_name(tokens: Sequence[Token], start: int, suffix_start: int) -> bool:
+    """Whether the words before a weak enterprise or association suffix include a name of
+    their own: a word jieba does not know, a proper noun, Latin letters or an ordinal
+    (东岳蝶阀厂, 青禾资本, ABC创投, 第二炼钢厂), or jieba knows the whole as a body (非统组织)."""
+    tags = dictionary_tags()
+    for t in tokens:
+        if t.end <= start or t.start >= suffix_start:
+            continue
+        if t.end > suffix_start and tags.get(t.text) == "nt":
+            return True
+        word = t.text[max(0, start - t.start):suffix_start - t.start]
+        if tags.get(word) is None and len(word) > 1 or tags.get(word) in _PROPER_TAGS \
+                or any(c.isascii() and c.isalnum() for c in word) or _ORDINAL.match(word):
+            return True
+    return False
 
 
 def _generic_remainder(rest: str) -> bool:

@@ -207,6 +207,17 @@ def test_ordinary_words_places_and_clauses_before_a_title_are_not_an_employer(te
     assert [m.text for m in org_mentions(text) if m.method == "org-grammar:employer"] == []
 
 
+@pytest.mark.parametrize("text", ["村里新建了一个蓄电池厂。", "知识经济重视智力资本的积累。", "国际救援组织已经抵达灾区。"])
+def test_ordinary_words_before_a_suffix_that_needs_a_name_describe_a_kind(text: str) -> None:
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text, name", [("青禾资本领投了本轮融资。", "青禾资本"), ("NEXA资本领投了本轮融资。", "NEXA资本"),
+                                        ("澜泽创投领投。", "澜泽创投"), ("东岳农场的职工", "东岳农场")])
+def test_a_name_of_its_own_before_such_a_suffix_makes_a_body(text: str, name: str) -> None:
+    assert orgs(text) == [name]
+
+
 def test_a_line_of_business_alone_before_a_title_is_not_a_name() -> None:
     assert orgs("他是制药总经理。") == []
 
