@@ -393,6 +393,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue
         if contracted and chinese_name_shape(core):
             continue  # 孙明远|院长: a name and a title, not 孙明远院
+        if suffix.text in _VERBAL_SUFFIXES and _used_as_verb(text, e, title_spans):
+            continue  # 为收藏界所称道, 村里办小学, 戴着高帽站在: the character is a verb here
         if suffix.needs_name and not _has_own_name(tokens, start, s):
             continue  # 蓄电池厂, 智力资本, 国际救援组织: ordinary words describe a kind, not a body
         if not suffix.strong and len(suffix.text) == 1 and start in title_spans.ends \
@@ -732,7 +734,22 @@ def _distinctive(text: str, tokens: Sequence[Token], start: int, suffix_start: i
     return not all(word in generic for word in core)
 
 
-_ORDINAL = re.compile(r"第[一二三四五六七八九十〇零\d]+")
+_VERBAL_SUFFIXES = ("所", "办", "站")  # also 为…所 (passive), 办 "to run", 站 "to stand"
+_FUNCTION_AFTER_NAME = ("的", "和", "与", "及", "、", "等", "是", "将", "已", "也", "还", "都", "为", "对", "在", "于")
+
+
+def _used_as_verb(text: str, end: int, title_spans) -> bool:
+    """A one-character suffix that is also a verb ends a name only before punctuation, a
+    title, another unit or a context word (防汛办主任, 派出所的民警, 金融办表示); before
+    anything else it governs what follows (所称道, 办信用卡)."""
+    if end >= len(text) or not _CORE_CHAR.match(text[end]) or end in title_spans.starts:
+        return False
+    if _suffix_pattern().match(text, end):
+        return False
+    if text[end - 1] == "所":  # 所 before a verb is the passive (所称, 所说): only a function word ends a name
+        return not text.startswith(_FUNCTION_AFTER_NAME, end)
+    cues = lexicons.cues()
+    return not any(text.startswith(w, end) for w in cues["org_stop"] | cues["person_after"])
 
 
 def _has_own_name(tokens: Sequence[Token], start: int, suffix_start: int) -> bool:

@@ -218,6 +218,16 @@ def test_a_name_of_its_own_before_such_a_suffix_makes_a_body(text: str, name: st
     assert orgs(text) == [name]
 
 
+@pytest.mark.parametrize("text", ["这幅画一直为收藏界所称道。", "他到银行网点办业务。"])
+def test_a_suffix_character_used_as_a_verb_ends_no_name(text: str) -> None:
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text, name", [("东岳市金融办表示将加强监管。", "东岳市金融办"), ("东岳市住保办相关负责人说", "东岳市住保办")])
+def test_a_verbal_suffix_before_a_context_word_ends_a_name(text: str, name: str) -> None:
+    assert orgs(text) == [name]
+
+
 def test_a_line_of_business_alone_before_a_title_is_not_a_name() -> None:
     assert orgs("他是制药总经理。") == []
 
