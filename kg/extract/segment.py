@@ -17,8 +17,9 @@ import jieba
 from kg.extract import lexicons
 from kg.model import Sentence, Token
 
-# A sentence ends after a terminator (and any closing quotes/brackets) or at a line break.
-_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)\]]*|\n+")
+# A sentence ends after a terminator (and any closing quotes/brackets), at a line break, or
+# after a newspaper dateline that scraping glued to the text (本报讯, 新华社北京5月1日电).
+_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)\]]*|\n+|本报讯|(?<=[0-9０-９一二三四五六七八九十])日电")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -44,6 +44,15 @@ def test_sentence_ends_after_terminator_and_closing_quote() -> None:
     assert [text[a:b] for a, b in split_sentences(text)] == ["他说：“很好。”", "随后离开。", "最后"]
 
 
+@pytest.mark.parametrize("text, parts", [
+    ("本报讯东岳市科技局近日发布通知", ["本报讯", "东岳市科技局近日发布通知"]),
+    ("新华社东岳5月3日电东岳大学今天举行", ["新华社东岳5月3日电", "东岳大学今天举行"]),
+    ("日电集团发布新品", ["日电集团发布新品"]),
+])
+def test_a_newspaper_dateline_glued_to_the_text_ends_a_sentence(text: str, parts: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == parts
+
+
 def test_line_breaks_end_sentences_and_join_the_sentence_before() -> None:
     text = "标题\n\n正文第一句。 正文第二句"
     assert [text[a:b] for a, b in split_sentences(text)] == ["标题\n\n", "正文第一句。 ", "正文第二句"]
