@@ -88,7 +88,8 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     for lm in sorted(learned, key=lambda m: -m.confidence):
         lm = _as_team(text, trim_person(_army_or_person(_without_trailing_verb(lm, ending))))
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts, after_title=lm.start in title_ends) \
-                or _names_a_thing(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends):
+                or _names_a_thing(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends) \
+                or _not_an_organization(lm):
             continue
         clashes = layout.overlapping(lm)
         if any(c.type in _RULE_ONLY for c in clashes):
@@ -241,6 +242,12 @@ def _as_team(text: str, m: Mention) -> Mention:
     if not (before or after):
         return m
     return Mention(EntityType.ORG, m.start, m.end, m.text, m.confidence, m.method, norm=m.norm)
+
+
+def _not_an_organization(m: Mention) -> bool:
+    """上海虹口体育馆, 中美关系, 长江中下游: a learned organization whose last word names a
+    facility, a relation or a region is none."""
+    return m.type is EntityType.ORG and m.text.endswith(tuple(lexicons.cues()["not_org_head"]))
 
 
 def _names_a_thing(text: str, m: Mention, title_starts: set[int]) -> bool:

@@ -193,3 +193,9 @@ def test_a_sure_learned_name_with_a_function_word_surname_and_an_unknown_given_n
     assert [m.text for m in merged] == ["宣家鑫"]
     text = "方向明确，任务清楚。"  # 方 + 向明: a word jieba knows (方向) is no name
     assert merge_mentions(text, [], [person(0, 3, 0.98, "crf", text)], words(text)) == []
+
+
+@pytest.mark.parametrize("text, span", [("比赛在东岳体育馆举行。", (3, 8)), ("双方重视发展中澜关系。", (6, 10))])
+def test_a_learned_organization_naming_a_facility_or_a_relation_is_dropped(text: str, span) -> None:
+    learned = [Mention(EntityType.ORG, *span, text[span[0]:span[1]], 0.9, "crf")]
+    assert merge_mentions(text, [], learned, words(text)) == []
