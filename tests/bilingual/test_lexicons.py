@@ -11,6 +11,23 @@ def test_organization_names_and_abbreviations_are_unambiguous():
     assert [k for k, n in keys.items() if n > 1] == []
 
 
+def test_organization_aliases_have_two_characters_or_more():
+    short = [a for row in lexicons.lexicon("organizations.tsv") for a in lexicons._split(row["aliases"]) if len(a) < 2]
+    assert short == []
+
+
+def test_no_club_is_known_by_a_bare_place_name():
+    clubs = [r for r in lexicons.lexicon("organizations.tsv") if r["class"] == "club"]
+    assert len(clubs) >= 100
+    places = lexicons.places()
+    assert [a for r in clubs for a in (r["zh"], *lexicons._split(r["aliases"])) if a in places] == []
+
+
+def test_a_club_short_name_reads_as_the_club_in_english():
+    assert lexicons.organization("沙尔克").en == "FC Schalke 04"
+    assert lexicons.organization("利物浦队").en == "Liverpool FC"
+    assert lexicons.organization("利物浦") is None  # the city
+
 def test_every_ministry_reads_ministry_of():
     ministries = [r for r in lexicons.lexicon("organizations.tsv") if r["class"] == "ministry"]
     assert len(ministries) >= 20

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.orgs import find_organizations
+from kg.extract.orgs import AMBIGUOUS_ALIAS, find_organizations
+from kg.extract.pipeline import predict_mentions
 from kg.extract.segment import default_segmenter
 from kg.extract.titles import find_titles
 from kg.model import EntityType, Mention
@@ -499,3 +500,23 @@ def test_an_organization_does_not_grow_over_a_sentence_of_verbs() -> None:
 ])
 def test_clauses_and_ranks_are_not_organization_names(text: str) -> None:
     assert orgs(text) == []
+
+
+def test_a_multinational_is_found_by_its_chinese_short_name() -> None:
+    assert orgs("英特尔与高通签署了专利授权协议。") == ["英特尔", "高通"]
+
+
+def test_international_bodies_are_found_by_their_official_short_names() -> None:
+    text = "国际足联宣布，亚足联将承办比赛；北约与欧盟将加强合作。"
+    assert orgs(text) == ["国际足联", "亚足联", "北约", "欧盟"]
+
+
+def test_a_club_name_that_reads_like_a_person_is_an_organization() -> None:
+    assert orgs("拉齐奥主场2比1战胜沙尔克04。") == ["拉齐奥", "沙尔克04"]
+
+
+def test_an_ordinary_word_alias_alone_is_not_the_company() -> None:
+    text = "他在超市买了一袋苹果。"
+    assert [m.method for m in org_mentions(text)] == [AMBIGUOUS_ALIAS]
+    assert [m for m in predict_mentions(text) if m.type is EntityType.ORG] == []
+    assert [m.text for m in predict_mentions("苹果公司发布了新手机。")] == ["苹果公司"]
