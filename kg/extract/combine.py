@@ -74,11 +74,13 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
                    words: Sequence[Token]) -> list[Mention]:
     """``words`` are the jieba tokens of ``text`` (where a learned span may start)."""
     title_starts = {m.start for m in grammar if m.type is EntityType.ROLE}
-    learned_orgs = SpanIndex((m.start, m.end) for m in learned if m.type is EntityType.ORG)
+    learned_org_starts = {m.start for m in learned if m.type is EntityType.ORG}
     org_starts = {m.start for m in grammar if m.type is EntityType.ORG}
     org_ends = {m.end for m in grammar if m.type is EntityType.ORG}
+    learned_names = {m.end: m for m in learned if m.type is EntityType.PERSON}
     grammar = [m for m in grammar
-               if not _unconfirmed_ordinary_word(text, m, learned_orgs, title_starts, org_starts, org_ends)]
+               if not _unconfirmed_ordinary_word(text, m, learned_org_starts, title_starts, org_starts, org_ends)
+               and not _given_name_of(m, learned_names.get(m.end))]
     layout = _Layout(grammar)
     starts = {w.start: w.text for w in words}
     inside_word = {i: w for w in words for i in range(w.start + 1, w.end)}
@@ -119,13 +121,21 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     return sorted(_one_type_per_name(kept), key=lambda m: (m.start, m.end))
 
 
-def _unconfirmed_ordinary_word(text: str, m: Mention, learned_orgs: SpanIndex, title_starts: set[int],
+def _given_name_of(m: Mention, name: Mention | None) -> bool:
+    """吴高盛, 许传音: a company's short name that the tagger reads as the given name of a
+    person (a surname right before it) is that person's name."""
+    return name is not None and m.type is EntityType.ORG and m.method.startswith("org-lexicon") \
+        and name.start < m.start and len(m.text) <= 2 and chinese_name_shape(name.text) \
+        and lexicons.known_organizations().get(m.text) != m.text
+
+
+def _unconfirmed_ordinary_word(text: str, m: Mention, learned_org_starts: set[int], title_starts: set[int],
                                org_starts: set[int], org_ends: set[int]) -> bool:
     """A company's short name that is also an ordinary word (浪潮, 曙光) stands only where the
-    tagger reads an organization there too, or a title or a company's word follows (联想总裁,
+    tagger reads an organization starting there too (not 红富士苹果基地), or a title or a company's word follows (联想总裁,
     小米发布), or it is listed with another organization; otherwise the word is the word
     (联想到, 一股浪潮)."""
-    if m.method != AMBIGUOUS_ALIAS or m.end in title_starts or learned_orgs.overlaps(m.start, m.end):
+    if m.method != AMBIGUOUS_ALIAS or m.end in title_starts or m.start in learned_org_starts:
         return False
     if text[m.end:m.end + 1] in _LIST_LINKS and m.end + 1 in org_starts \
             or text[m.start - 1:m.start] in _LIST_LINKS and m.start - 1 in org_ends:

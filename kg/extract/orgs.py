@@ -803,6 +803,18 @@ def _starts_org_word(follow: str) -> bool:
     return any(tags.get(follow[:n]) in ("n", "nt", "ns", "nz", "vn") for n in (2, 3, 4))
 
 
+@lru_cache(maxsize=1)
+def _place_words() -> tuple[str, ...]:
+    """Words after a name that make it a place's name (place_after_name in cues.tsv)."""
+    return tuple(lexicons.cues()["place_after_name"])
+
+
+def _company_form(name: str) -> bool:
+    """Whether ``name`` ends in an enterprise suffix (有限公司, 集团 …)."""
+    suffixes = lexicons.org_suffixes()
+    return any(name.endswith(w) and suffixes[w].kind == "enterprise" for w in suffixes)
+
+
 AMBIGUOUS_ALIAS = "org-lexicon:ordinary-word"
 
 
@@ -832,6 +844,9 @@ def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[in
         if (title_spans.overlaps(s, e) and not contracted) or not (s in word_starts or any(o.end == s for o in found)) \
                 or not (e in word_ends or e in title_starts or contracted or any(o.start <= s and e < o.end for o in found)):
             continue  # 国网 inside 中国网, 北大 inside 北大西洋: a lexicon name is whole words
+        if (s > 0 and text[s - 1] in lexicons.NAME_DOTS) or (e < len(text) and text[e] in lexicons.NAME_DOTS) \
+                or any(text.startswith(w, e) for w in _place_words()):
+            continue  # 迈克尔·戴尔 is a person, 拉齐奥大区 a region, 中兴路 a road
         covering = [o for o in out if o.start <= s and e <= o.end]
         if any(o.start == s and o.end == e for o in covering):
             continue
@@ -841,6 +856,8 @@ def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[in
             outer = covering[0]
             if e < outer.end and _generic_remainder(text[e:outer.end]):
                 continue  # 蓝海能源技术学院 is one name, not 蓝海能源 + 技术学院
+            if e < outer.end and _company_form(outer.text) and lexicons.known_organizations()[m.group(0)] != m.group(0):
+                continue  # 上海巴斯夫聚氨酯有限公司: a brand inside a company's full name, not a unit of it
             out.remove(outer)
             if e < outer.end:
                 out.append(Mention(EntityType.ORG, e, outer.end, text[e:outer.end], outer.confidence, outer.method))

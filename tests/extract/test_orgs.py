@@ -520,3 +520,18 @@ def test_an_ordinary_word_alias_alone_is_not_the_company() -> None:
     assert [m.method for m in org_mentions(text)] == [AMBIGUOUS_ALIAS]
     assert [m for m in predict_mentions(text) if m.type is EntityType.ORG] == []
     assert [m.text for m in predict_mentions("苹果公司发布了新手机。")] == ["苹果公司"]
+
+
+@pytest.mark.parametrize("text", ["迈克尔·戴尔回到了公司。", "拉齐奥大区的首府是罗马。", "他家住在中兴路。"])
+def test_a_short_name_inside_a_foreign_name_or_before_a_place_word_is_not_the_organization(text: str) -> None:
+    assert orgs(text) == []
+
+
+def test_a_brand_inside_a_subsidiarys_full_name_does_not_split_it() -> None:
+    assert orgs("东岳巴斯夫聚氨酯有限公司副总经理出席。") == ["东岳巴斯夫聚氨酯有限公司"]
+
+
+@pytest.mark.parametrize("text, name", [("研究室吴高盛认为，条例应当修改。", "吴高盛"), ("副会长许传音等人出席。", "许传音")])
+def test_a_short_name_read_as_the_given_name_of_a_person_is_that_person(text: str, name: str) -> None:
+    kinds = [(m.text, m.type) for m in predict_mentions(text) if m.type in (EntityType.PERSON, EntityType.ORG)]
+    assert kinds == [(name, EntityType.PERSON)]
