@@ -75,7 +75,7 @@ def project_words() -> list[str]:
     words |= set(lexicons.tech_surface_forms())
     words |= {s for s, suffix in lexicons.org_suffixes().items() if len(s) > 1}
     words |= lexicons.portfolio_words()
-    words |= {name for name in lexicons.known_organizations() if len(name) > 2}
+    words |= {name for name in lexicons.known_organizations() if len(name) > 1}
     return sorted(words)
 
 

@@ -68,6 +68,10 @@ def test_composed_title_from_the_lexicon_is_one_token() -> None:
     assert "总信息师" in words and "总设计师" in words
 
 
+def test_a_two_character_organization_short_name_is_one_token() -> None:
+    assert default_segmenter().words("拜仁则与对手战平。")[0].text == "拜仁"  # plain jieba: 拜仁则
+
+
 def test_segmenter_uses_a_private_tokenizer_and_leaves_global_jieba_alone() -> None:
     segmenter = default_segmenter()
     segmenter("数字孪生与扩展现实")
