@@ -118,7 +118,27 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
             layout.add(lm)
     learned_names = SpanIndex((m.start, m.end) for m in learned if m.type is EntityType.PERSON)
     kept = [m for m in layout.all if not _unsupported_guess(m, learned_names)]
+    if _about_club_sport(text):
+        kept = [_club(text, m, title_ends) for m in kept]
     return sorted(_one_type_per_name(kept), key=lambda m: (m.start, m.end))
+
+
+def _about_club_sport(text: str) -> bool:
+    """A text with two or more words of club competition (联赛, 主场, 赔率 …)."""
+    return sum(w in text for w in lexicons.cues()["club_sport"]) >= 2
+
+
+def _club(text: str, m: Mention, title_ends: set[int]) -> Mention:
+    """In a report on club competition a transcribed name read from its shape alone (no title,
+    no honorific, no dot joining a given and a family name) is a club (雷吉纳, 博尔顿) — unless
+    what follows is what a player or a coach does (安德雷斯的入球, 贝利多在西甲执教)."""
+    if m.type is not EntityType.PERSON or m.start in title_ends or not is_transcription(m.text) \
+            or not m.method.startswith(("crf", "foreign-name", "name-propagation")):
+        return m
+    follow = text[m.end:m.end + 12]
+    if any(w in follow for w in lexicons.cues()["player_after"]):
+        return m
+    return Mention(EntityType.ORG, m.start, m.end, m.text, m.confidence, m.method, norm=m.norm)
 
 
 def _given_name_of(m: Mention, name: Mention | None) -> bool:

@@ -199,3 +199,16 @@ def test_a_sure_learned_name_with_a_function_word_surname_and_an_unknown_given_n
 def test_a_learned_organization_naming_a_facility_or_a_relation_is_dropped(text: str, span) -> None:
     learned = [Mention(EntityType.ORG, *span, text[span[0]:span[1]], 0.9, "crf")]
     assert merge_mentions(text, [], learned, words(text)) == []
+
+
+def test_in_a_report_on_club_competition_a_transcribed_name_alone_is_a_club() -> None:
+    text = "本轮联赛，博洛维纳主场状态出色，客场则一般。"
+    merged = merge_mentions(text, [], [person(5, 9, 0.8, "crf", text)], words(text))
+    assert [(m.text, m.type) for m in merged] == [("博洛维纳", EntityType.ORG)]
+
+
+@pytest.mark.parametrize("text", ["本轮联赛，博洛维纳梅开二度，主场球队获胜。", "博洛维纳的演讲很精彩，主持人介绍了他。"])
+def test_a_transcribed_name_that_scores_or_outside_club_sport_stays_a_person(text: str) -> None:
+    start = text.index("博洛维纳")
+    merged = merge_mentions(text, [], [person(start, start + 4, 0.8, "crf", text)], words(text))
+    assert [(m.text, m.type) for m in merged] == [("博洛维纳", EntityType.PERSON)]
