@@ -8,6 +8,9 @@
 
 ``jieba-pos`` is the baseline of issue 3: jieba's own POS tags, nr -> PERSON and
 nt -> ORG. ``kg`` is the product's pipeline (``kg.extract.pipeline.predict_mentions``).
+``kg-resume-convention`` re-reads kg's mentions with Resume NER's convention (a department
+before a post is part of the title; a bare 公司 before a post is an organization), to measure how
+much of the gap on that set is convention rather than recognition — an analysis, not kg's score.
 Prints one table per set.
 """
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -78,8 +82,45 @@ def tagger_predictor() -> Predictor:
     return lambda text: tagger.tag_text(analysis_view(text))
 
 
+# Resume NER's convention, for measuring how much of the gap on that set is convention: a
+# department right before a post belongs to the title (财务部经理), and a bare 公司 before a post
+# is an organization. kg itself reads unit + title and skips generic references.
+_PARENT_THEN_DEPARTMENT = re.compile(
+    r"(?:公司|集团|大学|学院|局|厅|委|院|厂|行|所|社|台)([^公司集团大学]{1,10}?(?:部|科|处|室|系|中心|车间|办公室|事业部))$")
+_BARE_DEPARTMENT = re.compile(r"[^公司集团]{1,8}(?:部|科|室|车间|办公室)")
+
+
+def resume_convention_predictor() -> Predictor:
+    """kg's mentions re-read with Resume NER's convention (see above); an analysis, not kg's score."""
+    predict_kg = kg_predictor()
+
+    def predict(text: str) -> list[Mention]:
+        mentions = list(predict_kg(text))
+        titles = {m.start: m for m in mentions if m.type is EntityType.ROLE}
+        out = [m for m in mentions if m.type is not EntityType.ORG or m.end not in titles]
+        for org in (m for m in mentions if m.type is EntityType.ORG and m.end in titles):
+            title = titles[org.end]
+            split = _PARENT_THEN_DEPARTMENT.search(org.text)
+            if split or _BARE_DEPARTMENT.fullmatch(org.text):
+                cut = org.start + split.start(1) if split else org.start
+                out.remove(title)
+                out.append(Mention(EntityType.ROLE, cut, title.end, text[cut:title.end], title.confidence, "resume"))
+                if cut > org.start:
+                    out.append(Mention(EntityType.ORG, org.start, cut, text[org.start:cut], org.confidence, "resume"))
+            else:
+                out.append(org)
+        taken = [(m.start, m.end) for m in out]
+        for generic in re.finditer("本公司|公司", text):
+            if generic.end() in titles and not any(a <= generic.start() < b for a, b in taken):
+                out.append(Mention(EntityType.ORG, generic.start(), generic.end(), generic.group(), 0.5, "resume"))
+        return sorted(out, key=lambda m: m.start)
+
+    return predict
+
+
 PREDICTORS: dict[str, Callable[[], Predictor]] = {
     "jieba-pos": jieba_pos_predictor, "grammar": grammar_predictor, "tagger": tagger_predictor, "kg": kg_predictor,
+    "kg-resume-convention": resume_convention_predictor,
 }
 
 
