@@ -99,11 +99,11 @@ def _foreign_names(text: str, title_starts, title_ends, boundaries) -> list[Ment
             continue
         before = s in title_ends
         after = _evidence_after(text, e, title_starts)
-        dotted = any(c in lexicons.NAME_DOTS for c in name)
+        dotted = any(c in lexicons.NAME_DOTS or c in _NAME_HYPHENS for c in name)  # 伊桑-科恩 too
         if not before and after and after.method == "title" and not dotted \
                 and _transliteration().match(text, title_starts[e].end):
             continue  # 特斯拉首席执行官马斯克: the title's holder follows it; before it is his company
-        if before or (after and after.method != "boundary") or (dotted and after):
+        if before or (after and after.method != "boundary") or (dotted and (after or text[e:e + 1] == "的")):
             conf = (0.8 if before else 0.65) + (0.1 if dotted else 0.0)  # 罗兰·杜邦 over a Chinese 罗兰
             out.append(Mention(EntityType.PERSON, s, e, name, conf, "foreign-name"))
     return out

@@ -230,6 +230,8 @@ def test_surnames_outside_the_hand_written_list(text: str, name: str) -> None:
     ("约翰-皮埃尔·雷诺兹说，这是第一次。", "约翰-皮埃尔·雷诺兹"),
     ("特使罗兰•杜邦抵达。", "罗兰•杜邦"),                                   # a look-alike of the middle dot
     ("首席飞行员范·德·韦尔德表示欢迎。", "范·德·韦尔德"),                    # one-character parts first
+    ("影评人都喜欢卡洛斯-马洛维的新片。", "卡洛斯-马洛维"),                      # no cue: the hyphen is the evidence
+    ("剧中，莉娜-卡斯特（lina）表现出色。", "莉娜-卡斯特"),
 ])
 def test_foreign_names_with_dots_and_hyphens_are_one_name(text: str, name: str) -> None:
     assert name in persons(text)
