@@ -39,12 +39,13 @@ def title_pattern() -> re.Pattern[str]:
     field_bases = lexicons.alternation(b for b in FIELD_BASES if b in lex.base)
     acronym = r"[A-Z][A-Za-z0-9+]{0,5}"
     with_field = rf"(?:{acronym})?(?:{mods}){{0,2}}(?:{domains}){{0,3}}(?:{mods}){{0,2}}(?:{field_bases})"
-    plain = rf"(?:{mods}){{0,3}}(?:{bases})"
+    plain = rf"(?:{mods}){{0,3}}?(?:{bases})"  # fewest modifiers first: the longest base wins (总经理秘书)
     chief_officer = rf"(?:{mods}){{0,2}}首席(?:{domains}){{1,2}}官"  # 首席风险官, 首席合规官
     officer_acronym = r"(?<![A-Za-z])C[A-Z]O(?![A-Za-z])"  # CEO, CTO, CFO written in Chinese text
     mission = rf"驻[\u4e00-\u9fff]{{1,6}}?(?:{mods}){{0,2}}(?:{lexicons.alternation(MISSION_BASES)})"
     # (an officer acronym is never the first half of a word: CEO库克 is the CEO, Cook)
-    return re.compile(rf"(?:{mission}|{chief_officer}|{with_field}|{plain})(?:{ASSISTANT_OF})?(?!{_NOT_A_TITLE_AFTER})"
+    # (a whole base before a field title: 主管药师 is one base, not the field base 主管 + 药师)
+    return re.compile(rf"(?:{mission}|{chief_officer}|{plain}|{with_field})(?:{ASSISTANT_OF})?(?!{_NOT_A_TITLE_AFTER})"
                       rf"|{officer_acronym}")
 
 

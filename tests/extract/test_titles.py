@@ -61,7 +61,8 @@ def test_the_assistant_to_a_title_is_one_title(text: str, expected: list[str]) -
     assert [m.text for m in find_titles(text)] == expected
 
 
-@pytest.mark.parametrize("title", ["高级经济师", "注册会计师", "教授级高级工程师", "导演", "主持人", "摄影师"])
+@pytest.mark.parametrize("title", ["高级经济师", "注册会计师", "教授级高级工程师", "导演", "主持人", "摄影师",
+                                   "主治医师", "主管药师", "主管护师", "证券事务代表", "供销经理"])
 def test_professional_titles_and_occupations_are_titles(title: str) -> None:
     assert [m.text for m in find_titles(f"他是一名{title}。")] == [title]
 
@@ -181,3 +182,8 @@ def test_military_police_and_broadcast_posts(title: str) -> None:
 
 def test_an_officer_acronym_before_a_name() -> None:
     assert titles_in("苹果公司CEO库克访问中国。") == ["CEO"]  # 库 does not make CEO a word's first half
+
+
+@pytest.mark.parametrize("text, expected", [("她任总经理秘书。", ["总经理秘书"]), ("他是主管药师，负责配药。", ["主管药师"])])
+def test_a_whole_base_wins_over_a_modifier_or_field_base_at_its_start(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_titles(text)] == expected
