@@ -13,7 +13,10 @@
   see a name there too.
 * Learned spans are mended before they count: a name ending in a verb is cut back
   (Meta Platforms|签署), a person's name typed as an army (潘维军) is a person, and a name
-  the document shows to be a team is a team wherever else it occurs.
+  the document shows to be a team is a team wherever else it occurs; in a report on club
+  competition a transcribed name with nothing else to go on is a club.
+* Lexicon short names that are also ordinary words (联想, 浪潮) need a second source of
+  evidence, and one the tagger reads as a given name after a surname (吴|高盛) is the person's.
 When both agree on a span, the confidence rises: two independent methods saw it.
 """
 from __future__ import annotations
@@ -77,10 +80,10 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     learned_org_starts = {m.start for m in learned if m.type is EntityType.ORG}
     org_starts = {m.start for m in grammar if m.type is EntityType.ORG}
     org_ends = {m.end for m in grammar if m.type is EntityType.ORG}
-    learned_names = {m.end: m for m in learned if m.type is EntityType.PERSON}
+    learned_name_ends = {m.end: m for m in learned if m.type is EntityType.PERSON}
     grammar = [m for m in grammar
                if not _unconfirmed_ordinary_word(text, m, learned_org_starts, title_starts, org_starts, org_ends)
-               and not _given_name_of(m, learned_names.get(m.end))]
+               and not _given_name_of(m, learned_name_ends.get(m.end))]
     layout = _Layout(grammar)
     starts = {w.start: w.text for w in words}
     inside_word = {i: w for w in words for i in range(w.start + 1, w.end)}
@@ -151,10 +154,10 @@ def _given_name_of(m: Mention, name: Mention | None) -> bool:
 
 def _unconfirmed_ordinary_word(text: str, m: Mention, learned_org_starts: set[int], title_starts: set[int],
                                org_starts: set[int], org_ends: set[int]) -> bool:
-    """A company's short name that is also an ordinary word (浪潮, 曙光) stands only where the
-    tagger reads an organization starting there too (not 红富士苹果基地), or a title or a company's word follows (联想总裁,
-    小米发布), or it is listed with another organization; otherwise the word is the word
-    (联想到, 一股浪潮)."""
+    """A company's short name that is also an ordinary word (浪潮, 联想) stands only where the
+    tagger reads an organization starting there too (not in 红富士苹果基地), a title or a
+    company's word follows (联想总裁, 小米发布), or it is listed with another organization;
+    otherwise the word is the word (联想到, 一股浪潮)."""
     if m.method != AMBIGUOUS_ALIAS or m.end in title_starts or m.start in learned_org_starts:
         return False
     if text[m.end:m.end + 1] in _LIST_LINKS and m.end + 1 in org_starts \

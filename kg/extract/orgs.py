@@ -204,11 +204,7 @@ def _employers(text: str, sentences: Sequence[Sentence], titles: Sequence[Mentio
     name counts — a word jieba does not know or a proper noun in it, not a place alone,
     not a person, not an ordinary phrase (任中学数学教师, 任美国总统)."""
     tags = dictionary_tags()
-    holding = lexicons.cues()["holding_office"]
-    appointing = lexicons.cues()["appointing"]
-
-    def appointed(pos: int) -> bool:  # 聘任覃丽华为…: the person appointed follows
-        return any(text.endswith(w, 0, pos) for w in appointing)
+    cues = lexicons.cues()
     taken = SpanIndex((m.start, m.end) for m in [*found, *titles])
     title_ends = {t.end for t in titles}
     ending = {t.end: t for s in sentences for t in s.tokens}
@@ -222,8 +218,9 @@ def _employers(text: str, sentences: Sequence[Sentence], titles: Sequence[Mentio
             if t.text[0] == "任" and len(t.text) > 2 and tags.get(t.text) is None:
                 t = Token(t.text[1:], t.start + 1, t.end)  # jieba glued the verb to an unknown name: 任康达|新材
             words.insert(0, t)
-            opened = any(text.endswith(w, 0, t.start) for w in holding) and not appointed(t.start) \
-                or (text[t.start - 1:t.start] in _POST_SEPARATORS and t.start - 1 in title_ends)
+            holds = _preceded_by(text, t.start, cues["holding_office"]) \
+                and not _preceded_by(text, t.start, cues["appointing"])  # 聘任X为: X is the person
+            opened = holds or (text[t.start - 1:t.start] in _POST_SEPARATORS and t.start - 1 in title_ends)
             if opened and _employer_words(words, tags):
                 start = words[0].start
                 taken.add(start, title.start)
@@ -232,6 +229,10 @@ def _employers(text: str, sentences: Sequence[Sentence], titles: Sequence[Mentio
                 break
             t = ending.get(t.start)
     return out
+
+
+def _preceded_by(text: str, pos: int, words: frozenset[str]) -> bool:
+    return any(text.endswith(w, 0, pos) for w in words)
 
 
 _POST_SEPARATORS = ("、", "，", ",", "；", ";")
@@ -753,9 +754,9 @@ def _used_as_verb(text: str, end: int, title_spans) -> bool:
 
 
 def _has_own_name(tokens: Sequence[Token], start: int, suffix_start: int) -> bool:
-    """Whether the words before a weak enterprise or association suffix include a name of
-    their own: a word jieba does not know, a proper noun, Latin letters or an ordinal
-    (东岳蝶阀厂, 青禾资本, ABC创投, 第二炼钢厂), or jieba knows the whole as a body (非统组织)."""
+    """Whether the words before a suffix that needs a name (``named`` in org_suffixes.tsv)
+    include one of their own: a word jieba does not know, a proper noun, Latin letters or an
+    ordinal (青禾资本, NEXA资本, 澜泽创投), or jieba knows the whole as a body (非统组织)."""
     tags = dictionary_tags()
     for t in tokens:
         if t.end <= start or t.start >= suffix_start:
