@@ -108,6 +108,78 @@ def propagate_organizations(text: str, sentences: Sequence[Sentence], mentions: 
     return sorted(out, key=lambda m: m.start)
 
 
+_ORG_LIST_END = set("、，,。；;：:（）()》」”\"' \n\t") | {"和", "与", "及", "等"}
+
+
+def extend_organization_lists(text: str, sentences: Sequence[Sentence], mentions: list[Mention],
+                              taken: Sequence[tuple[int, int]]) -> list[Mention]:
+    """金风科技、宁波摩士、海利得等项目: the items of a 、-list next to a recognised organization
+    are organizations too when they are whole words with a name of their own (a word jieba does
+    not know or a proper noun), and not a place or a person's name. ``mentions`` are ORG
+    mentions; ``taken`` the spans other mentions occupy."""
+    tokens = [t for s in sentences for t in s.tokens]
+    starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+    covered = SpanIndex([*((m.start, m.end) for m in mentions), *taken])
+    out = list(mentions)
+    queue = sorted(mentions, key=lambda m: m.start)
+    while queue:
+        m = queue.pop()
+        for item in (_org_item(text, m.end + 1, +1), _org_item(text, m.start - 1, -1)):
+            if item is None or covered.overlaps(*item) or item[0] not in starts or item[1] not in ends:
+                continue
+            words = _name_words([t for t in tokens if item[0] <= t.start and t.end <= item[1]], leftwards=item[1] <= m.start)
+            if not words:
+                continue
+            item = (words[0].start, words[-1].end)
+            if covered.overlaps(*item) or not _listed_name(text[item[0]:item[1]], words):
+                continue
+            covered.add(*item)
+            found = Mention(EntityType.ORG, item[0], item[1], text[item[0]:item[1]], 0.6, "org-list")
+            out.append(found)
+            queue.append(found)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _org_item(text: str, edge: int, direction: int) -> tuple[int, int] | None:
+    """The list item after (``direction`` +1) or before (-1) the 、 at ``edge`` ∓ 1."""
+    mark = edge - 1 if direction > 0 else edge
+    if not (0 <= mark < len(text)) or text[mark] != "、":
+        return None
+    pos = edge if direction > 0 else edge - 1
+    while 0 <= pos < len(text) and text[pos] not in _ORG_LIST_END and abs(pos - edge) <= _MAX_SHORT_NAME_CHARS:
+        pos += direction
+    if direction > 0:
+        return (edge, pos) if pos - edge >= 2 and (pos == len(text) or text[pos] in _ORG_LIST_END) else None
+    return (pos + 1, edge) if edge - pos - 1 >= 2 and (pos < 0 or text[pos] in _ORG_LIST_END) else None
+
+
+def _name_words(words: list[Token], leftwards: bool) -> list[Token]:
+    """The words of a list item that can be a name: a function word, a verb or a number
+    ends it (而|bet365, 通过|visa卡, 光大|为代表, e组|的|ac米兰)."""
+    tags = dictionary_tags()
+
+    def stop(t: Token) -> bool:
+        return t.text in _STOP_CHARS or t.text[0].isdigit() or (len(t.text) > 1 and tags.get(t.text) in _STOP_TAGS)
+
+    cut = [i for i, t in enumerate(words) if stop(t)]
+    if not cut:
+        return words
+    return words[cut[-1] + 1:] if leftwards else words[:cut[0]]
+
+
+def _listed_name(item: str, words: Sequence[Token]) -> bool:
+    tags = dictionary_tags()
+    if not all(_CORE_CHAR.match(c) for c in item) or chinese_name_shape(item) or tags.get(item) in ("nr", "nrfg", "nrt"):
+        return False
+    if all(tags.get(w.text) == "ns" or _is_place(w.text) for w in words):
+        return False  # 北京、上海: places
+    cues = lexicons.cues()
+    if item.endswith(tuple(cues["not_org_head"] | cues["place_after_name"])):
+        return False  # 国家森林公园、奥林匹克水上公园: places and facilities
+    return any((tags.get(w.text) is None and len(w.text) > 1) or tags.get(w.text) in _PROPER_TAGS - {"ns", "nr"}
+               for w in words)
+
+
 def _generic_name(name: str) -> bool:
     """研发中心, 董事会: a word naming a kind of unit, which says which one only where it stands."""
     return name in lexicons.org_suffix_words() or name in lexicons.cues()["generic_org"] or is_common_word(name)

@@ -15,7 +15,7 @@ from kg.bilingual import to_simplified
 from kg.errors import KgError
 from kg.extract.combine import merge_mentions
 from kg.extract.events import find_event
-from kg.extract.orgs import find_organizations, propagate_organizations
+from kg.extract.orgs import extend_organization_lists, find_organizations, propagate_organizations
 from kg.extract.persons import extend_name_lists, find_persons, propagate_names
 from kg.extract.relations import find_relations
 from kg.extract.segment import default_segmenter
@@ -23,7 +23,7 @@ from kg.extract.tagger import LearnedTagger
 from kg.extract.tech import find_technologies
 from kg.extract.titles import find_titles
 from kg.ingest import normalized_view
-from kg.model import Analysis, Document, EntityType, Mention, Sentence, Token
+from kg.model import Analysis, Document, EntityType, Mention, Sentence, SpanIndex, Token
 
 
 def analyse(document: Document) -> Analysis:
@@ -68,6 +68,10 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
         mentions = merge_mentions(text, mentions, default_tagger().tag(text, sentences), words)
         orgs = [m for m in mentions if m.type is EntityType.ORG]
         rest = [m for m in mentions if m.type is not EntityType.ORG]
+        orgs = extend_organization_lists(text, sentences, orgs,
+                                         [(m.start, m.end) for m in rest if m.type is not EntityType.PLACE])
+        listed = SpanIndex((m.start, m.end) for m in orgs if m.method == "org-list")
+        rest = [m for m in rest if m.type is not EntityType.PLACE or not listed.overlaps(m.start, m.end)]  # 宁波|摩士
         mentions = rest + propagate_organizations(text, sentences, orgs, [(m.start, m.end) for m in rest])
         others = [m for m in mentions if m.type is not EntityType.PERSON]
         taken = [(m.start, m.end) for m in others]

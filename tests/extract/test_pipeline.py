@@ -114,3 +114,14 @@ def test_a_company_short_name_with_a_title_a_company_word_or_a_listed_company_is
 def test_a_surname_with_a_company_short_name_as_given_name_is_a_person() -> None:
     kinds = [(m.text, m.type) for m in predict_mentions("王浪潮，男，1970年生，高级工程师。")]
     assert ("王浪潮", EntityType.PERSON) in kinds
+
+
+def test_items_listed_with_a_recognised_company_are_companies() -> None:
+    text = "他负责投资了青禾科技有限公司、澜泽摩士、甬江双箭等项目。"
+    orgs = [m.text for m in predict_mentions(text) if m.type is EntityType.ORG]
+    assert orgs == ["青禾科技有限公司", "澜泽摩士", "甬江双箭"]
+
+
+@pytest.mark.parametrize("text", ["学生来自东岳大学、北京、上海等地。", "景点包括东岳大学、国家森林公园等。"])
+def test_places_and_facilities_listed_with_an_organization_stay_out(text: str) -> None:
+    assert [m.text for m in predict_mentions(text) if m.type is EntityType.ORG] == ["东岳大学"]
