@@ -828,8 +828,11 @@ def _used_as_verb(text: str, end: int, title_spans) -> bool:
 def _has_own_name(tokens: Sequence[Token], start: int, suffix_start: int) -> bool:
     """Whether the words before a suffix that needs a name (``named`` in org_suffixes.tsv)
     include one of their own: a word jieba does not know, a proper noun, Latin letters or an
-    ordinal (青禾资本, NEXA资本, 澜泽创投), or jieba knows the whole as a body (非统组织)."""
+    ordinal (青禾资本, NEXA资本, 澜泽创投), or jieba knows the whole as a body (非统组织); three
+    words or more make a descriptive name of their own."""
     tags = dictionary_tags()
+    if sum(1 for t in tokens if t.start >= start and t.end <= suffix_start) > 2:
+        return True  # a longer descriptive name is a name (工业元宇宙协同发展组织)
     for t in tokens:
         if t.end <= start or t.start >= suffix_start:
             continue

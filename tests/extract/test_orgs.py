@@ -213,6 +213,10 @@ def test_ordinary_words_before_a_suffix_that_needs_a_name_describe_a_kind(text: 
     assert orgs(text) == []
 
 
+def test_a_long_descriptive_name_before_such_a_suffix_is_a_name_of_its_own() -> None:
+    assert orgs("智慧交通协同发展组织秘书长出席。") == ["智慧交通协同发展组织"]
+
+
 @pytest.mark.parametrize("text, name", [("青禾资本领投了本轮融资。", "青禾资本"), ("NEXA资本领投了本轮融资。", "NEXA资本"),
                                         ("澜泽创投领投。", "澜泽创投"), ("东岳农场的职工", "东岳农场")])
 def test_a_name_of_its_own_before_such_a_suffix_makes_a_body(text: str, name: str) -> None:
