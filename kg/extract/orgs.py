@@ -444,11 +444,13 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         if e not in token_end and not contracted and not _glued_to_unknown_or_title(tokens, e):
             continue
         unit_word = _unit_after(found, tokens, s, e, suffix.kind in ("government", "academic"))  # 医院|儿科 (but not 大学|协办)
-        if suffix.kind == "enterprise" and not suffix.strong and _inside_common_word(tokens, s, e) and not unit_word:
+        if suffix.kind == "enterprise" and not suffix.strong and not suffix.needs_name \
+                and _inside_common_word(tokens, s, e) and not unit_word:
             continue  # 高科技, 无线通讯: a dictionary word that ends in a weak suffix
         if suffix.text in _GOVERNMENTS and not _governs_a_place(tokens, s):
             continue  # 抗议政府, 高性能政府: a government is a place's (东岳省政府, 美国政府)
-        if len(suffix.text) == 1 and _ends_common_word(tokens, s, e, suffix.kind == "government") and not unit_word:
+        if len(suffix.text) == 1 and not suffix.needs_name \
+                and _ends_common_word(tokens, s, e, suffix.kind == "government") and not unit_word:
             continue  # 干部, 内部, 到处: a word that merely ends in a suffix character
         if len(suffix.text) == 1 and s > 0 and dictionary_tags().get(text[s - 1:e]) in ("v", "d"):
             continue  # 一审|判处, 和睦|相处: the suffix character ends a verb, whatever jieba cut

@@ -213,6 +213,11 @@ def test_ordinary_words_before_a_suffix_that_needs_a_name_describe_a_kind(text: 
     assert orgs(text) == []
 
 
+@pytest.mark.parametrize("text, name", [("青禾纺织厂的工人", "青禾纺织厂"), ("他在第三炼钢厂工作。", "第三炼钢厂")])
+def test_a_named_factory_is_found_though_jieba_knows_its_kind_as_a_word(text: str, name: str) -> None:
+    assert orgs(text) == [name]  # 纺织厂, 炼钢厂 are dictionary words
+
+
 def test_a_long_descriptive_name_before_such_a_suffix_is_a_name_of_its_own() -> None:
     assert orgs("智慧交通协同发展组织秘书长出席。") == ["智慧交通协同发展组织"]
 
