@@ -449,7 +449,7 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue  # 高科技, 无线通讯: a dictionary word that ends in a weak suffix
         if suffix.text in _GOVERNMENTS and not _governs_a_place(tokens, s):
             continue  # 抗议政府, 高性能政府: a government is a place's (东岳省政府, 美国政府)
-        if len(suffix.text) == 1 and not suffix.needs_name \
+        if len(suffix.text) == 1 and not (suffix.needs_name and _kind_word_before(tokens, s, e)) \
                 and _ends_common_word(tokens, s, e, suffix.kind == "government") and not unit_word:
             continue  # 干部, 内部, 到处: a word that merely ends in a suffix character
         if len(suffix.text) == 1 and s > 0 and dictionary_tags().get(text[s - 1:e]) in ("v", "d"):
@@ -827,6 +827,12 @@ def _used_as_verb(text: str, end: int, title_spans) -> bool:
     return not any(text.startswith(w, end) for w in cues["org_stop"] | cues["person_after"])
 
 
+def _kind_word_before(tokens: Sequence[Token], s: int, e: int) -> bool:
+    """纺织|厂, 炼钢|厂: jieba glued the suffix to a word of two or more characters naming the
+    kind (a verb of one character, as in 建厂 or 办厂, is no kind)."""
+    return any(t.end == e and s - t.start >= 2 for t in tokens)
+
+
 def _has_own_name(tokens: Sequence[Token], start: int, suffix_start: int) -> bool:
     """Whether the words before a suffix that needs a name (``named`` in org_suffixes.tsv)
     include one of their own: a word jieba does not know, a proper noun, Latin letters or an
@@ -881,6 +887,23 @@ def _starts_org_word(follow: str) -> bool:
     return any(tags.get(follow[:n]) in ("n", "nt", "ns", "nz", "vn") for n in (2, 3, 4))
 
 
+def _japanese_name_at(text: str, start: int, end: int) -> bool:
+    """丰田章男表示, 本田圭佑： a company's name that is also a Japanese family name, followed by
+    a given name (one to three characters that make no dictionary word) and then a speech cue,
+    a title or punctuation, is the person's name."""
+    if text[start:end] not in lexicons.japanese_surnames():
+        return False
+    tags = dictionary_tags()
+    cues = lexicons.cues()["person_after"]
+    for n in (2, 3, 1):
+        given, rest = text[end:end + n], end + n
+        if len(given) < n or not all("\u4e00" <= c <= "\u9fff" for c in given) or given in tags:
+            continue
+        if rest == len(text) or not _CORE_CHAR.match(text[rest]) or any(text.startswith(w, rest) for w in cues if len(w) > 1):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _place_words() -> tuple[str, ...]:
     """Words after a name that make it a place's name (place_after_name in cues.tsv)."""
@@ -923,8 +946,8 @@ def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[in
                 or not (e in word_ends or e in title_starts or contracted or any(o.start <= s and e < o.end for o in found)):
             continue  # 国网 inside 中国网, 北大 inside 北大西洋: a lexicon name is whole words
         if (s > 0 and text[s - 1] in lexicons.NAME_DOTS) or (e < len(text) and text[e] in lexicons.NAME_DOTS) \
-                or any(text.startswith(w, e) for w in _place_words()):
-            continue  # 迈克尔·戴尔 is a person, 拉齐奥大区 a region, 中兴路 a road
+                or any(text.startswith(w, e) for w in _place_words()) or _japanese_name_at(text, s, e):
+            continue  # 迈克尔·戴尔 is a person, 拉齐奥大区 a region, 中兴路 a road, 丰田章男 a person
         covering = [o for o in out if o.start <= s and e <= o.end]
         if any(o.start == s and o.end == e for o in covering):
             continue

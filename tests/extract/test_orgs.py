@@ -218,6 +218,16 @@ def test_a_named_factory_is_found_though_jieba_knows_its_kind_as_a_word(text: st
     assert orgs(text) == [name]  # 纺织厂, 炼钢厂 are dictionary words
 
 
+def test_a_verb_glued_to_a_suffix_makes_no_factory() -> None:
+    assert orgs("两家车企都在东岳建厂。") == []  # 建厂 "to build a plant"
+
+
+def test_a_japanese_family_name_that_is_also_a_company_is_the_person_before_a_given_name() -> None:
+    kinds = [(m.text, m.type) for m in predict_mentions("丰田太一表示，丰田汽车将继续投资。")
+             if m.type in (EntityType.PERSON, EntityType.ORG)]
+    assert kinds == [("丰田太一", EntityType.PERSON), ("丰田汽车", EntityType.ORG)]
+
+
 def test_a_long_descriptive_name_before_such_a_suffix_is_a_name_of_its_own() -> None:
     assert orgs("智慧交通协同发展组织秘书长出席。") == ["智慧交通协同发展组织"]
 
