@@ -21,6 +21,8 @@ from kg.schema import data_path
 # The middle dot between the parts of a transcribed foreign name, and its look-alikes in
 # scraped text (罗兰·杜邦, 罗兰•杜邦).
 NAME_DOTS = "·•・‧"
+# What ends an item of a 、-list (商国富、陆新平二人; 金风科技、宁波摩士等).
+LIST_ITEM_END = frozenset("、，,。；;：:（）()》」”\"' \n\t") | {"和", "与", "及", "等"}
 
 
 def _rows(path: Path) -> list[list[str]]:

@@ -20,6 +20,7 @@ import jieba
 from kg.bilingual.dictionary import is_common_word
 from kg.bilingual.lexicons import places
 from kg.extract import lexicons
+from kg.extract.lists import grow_lists
 from kg.model import EntityType, Mention, Sentence, SpanIndex, Token
 
 MAX_CORE_CHARS = 16
@@ -108,9 +109,6 @@ def propagate_organizations(text: str, sentences: Sequence[Sentence], mentions: 
     return sorted(out, key=lambda m: m.start)
 
 
-_ORG_LIST_END = set("、，,。；;：:（）()》」”\"' \n\t") | {"和", "与", "及", "等"}
-
-
 def extend_organization_lists(text: str, sentences: Sequence[Sentence], mentions: list[Mention],
                               taken: Sequence[tuple[int, int]]) -> list[Mention]:
     """金风科技、宁波摩士、海利得等项目: the items of a 、-list next to a recognised organization
@@ -119,25 +117,17 @@ def extend_organization_lists(text: str, sentences: Sequence[Sentence], mentions
     mentions; ``taken`` the spans other mentions occupy."""
     tokens = [t for s in sentences for t in s.tokens]
     starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
-    covered = SpanIndex([*((m.start, m.end) for m in mentions), *taken])
-    out = list(mentions)
-    queue = sorted(mentions, key=lambda m: m.start)
-    while queue:
-        m = queue.pop()
+
+    def neighbours(m: Mention, covered: SpanIndex):
         for item in (_org_item(text, m.end + 1, +1), _org_item(text, m.start - 1, -1)):
             if item is None or covered.overlaps(*item) or item[0] not in starts or item[1] not in ends:
                 continue
-            words = _name_words([t for t in tokens if item[0] <= t.start and t.end <= item[1]], leftwards=item[1] <= m.start)
-            if not words:
-                continue
-            item = (words[0].start, words[-1].end)
-            if covered.overlaps(*item) or not _listed_name(text[item[0]:item[1]], words):
-                continue
-            covered.add(*item)
-            found = Mention(EntityType.ORG, item[0], item[1], text[item[0]:item[1]], 0.6, "org-list")
-            out.append(found)
-            queue.append(found)
-    return sorted(out, key=lambda m: m.start)
+            words = _name_words([t for t in tokens if item[0] <= t.start and t.end <= item[1]],
+                                leftwards=item[1] <= m.start)
+            if words and _listed_name(text[words[0].start:words[-1].end], words):
+                yield words[0].start, words[-1].end
+
+    return grow_lists(text, mentions, taken, EntityType.ORG, "org-list", neighbours)
 
 
 def _org_item(text: str, edge: int, direction: int) -> tuple[int, int] | None:
@@ -146,11 +136,11 @@ def _org_item(text: str, edge: int, direction: int) -> tuple[int, int] | None:
     if not (0 <= mark < len(text)) or text[mark] != "、":
         return None
     pos = edge if direction > 0 else edge - 1
-    while 0 <= pos < len(text) and text[pos] not in _ORG_LIST_END and abs(pos - edge) <= _MAX_SHORT_NAME_CHARS:
+    while 0 <= pos < len(text) and text[pos] not in lexicons.LIST_ITEM_END and abs(pos - edge) <= _MAX_SHORT_NAME_CHARS:
         pos += direction
     if direction > 0:
-        return (edge, pos) if pos - edge >= 2 and (pos == len(text) or text[pos] in _ORG_LIST_END) else None
-    return (pos + 1, edge) if edge - pos - 1 >= 2 and (pos < 0 or text[pos] in _ORG_LIST_END) else None
+        return (edge, pos) if pos - edge >= 2 and (pos == len(text) or text[pos] in lexicons.LIST_ITEM_END) else None
+    return (pos + 1, edge) if edge - pos - 1 >= 2 and (pos < 0 or text[pos] in lexicons.LIST_ITEM_END) else None
 
 
 def _name_words(words: list[Token], leftwards: bool) -> list[Token]:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from kg.bilingual.dictionary import is_common_word
 from kg.extract import lexicons
+from kg.extract.lists import grow_lists
 from kg.extract.orgs import chinese_name_shape, dictionary_tags
 from kg.model import EntityType, Mention, Sentence, SpanIndex
 
@@ -305,7 +306,6 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 _LIST_MARKS = ("、",)
-_ITEM_END = set("、，,。；;：:（）()》」”\"' \n\t") | {"和", "与", "及", "等"}
 
 
 def extend_name_lists(text: str, mentions: list[Mention], taken) -> list[Mention]:
@@ -313,19 +313,8 @@ def extend_name_lists(text: str, mentions: list[Mention], taken) -> list[Mention
     when they have the shape of a Chinese name (a common surname and one or two characters,
     not a dictionary word) and end where an item ends. ``mentions`` are PERSON mentions;
     ``taken`` the spans other mentions occupy."""
-    out = list(mentions)
-    covered = SpanIndex([*((m.start, m.end) for m in mentions), *taken])
-    queue = sorted(mentions, key=lambda m: m.start)
-    while queue:
-        m = queue.pop()
-        for item in (_item_after(text, m.end), _item_before(text, m.start)):
-            if item is None or covered.overlaps(*item):
-                continue
-            covered.add(*item)
-            found = Mention(EntityType.PERSON, item[0], item[1], text[item[0]:item[1]], 0.6, "name-list")
-            out.append(found)
-            queue.append(found)
-    return sorted(out, key=lambda m: m.start)
+    return grow_lists(text, mentions, taken, EntityType.PERSON, "name-list",
+                      lambda m, covered: (_item_after(text, m.end), _item_before(text, m.start)))
 
 
 def _item_after(text: str, end: int) -> tuple[int, int] | None:
@@ -335,7 +324,7 @@ def _item_after(text: str, end: int) -> tuple[int, int] | None:
     for length in (4, 3, 2):
         stop = start + length
         if stop <= len(text) and _list_name(text[start:stop]) \
-                and (stop == len(text) or text[stop] in _ITEM_END or _starts_with_cue(text, stop, "person_after")):
+                and (stop == len(text) or text[stop] in lexicons.LIST_ITEM_END or _starts_with_cue(text, stop, "person_after")):
             return start, stop
     return None
 
@@ -346,7 +335,7 @@ def _item_before(text: str, start: int) -> tuple[int, int] | None:
     end = start - 1
     for length in (4, 3, 2):
         begin = end - length
-        if begin >= 0 and _list_name(text[begin:end]) and (begin == 0 or text[begin - 1] in _ITEM_END
+        if begin >= 0 and _list_name(text[begin:end]) and (begin == 0 or text[begin - 1] in lexicons.LIST_ITEM_END
                                                           or _ends_with_cue(text, begin, "person_before")):
             return begin, end
     return None
