@@ -447,6 +447,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         if suffix.text == "部" and s > 0 and text[s - 1] in lexicons.cues()["direction"]:
             continue  # 新疆北部, 东北地区南部: a part of a region
         start = _left_edge(text, tokens, s, max(last_end, sentence.start), title_spans)
+        if suffix.kind == "enterprise" and suffix.strong:
+            start = _registered_name_start(text, tokens, start, s, max(last_end, sentence.start), title_spans)
         bracketed = bool(found) and start == found[-1].end and _BRACKETED.fullmatch(text[start:s]) is not None
         start = _after_unmatched_bracket(text, start, s)  # （记者林立）市科技局: not 林立)市科技局
         if _BRACKET_FIRST.match(text[start:s]) and not bracketed:
@@ -642,6 +644,35 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
     return _detach_name(text, tokens, start, suffix_start, title_spans)
 
 
+def _registered_name_start(text: str, tokens: Sequence[Token], start: int, suffix_start: int, floor: int,
+                           title_spans) -> int:
+    """A registered company name is place + trade name + trade + legal form (大连|洁净易超净|技术|有限公司).
+    Where the left edge stopped at a trade-name word jieba reads as a verb, adverb or time word
+    (超净, 大为, 现代) and a place name lies a few words further left, with no punctuation,
+    title or sentence verb (成立, 收购, 任) between, the name starts at the place."""
+    stops = lexicons.cues()["org_stop"] | lexicons.cues()["holding_office"] | lexicons.cues()["appointing"]
+    pos = start
+    for t in reversed([t for t in tokens if t.end <= start]):
+        if t.end != pos or t.start < floor or suffix_start - t.start > MAX_CORE_CHARS:
+            break
+        if title_spans.overlaps(t.start, t.end) or not all(_CORE_CHAR.match(c) for c in t.text) \
+                or t.text in stops or t.text in _STOP_CHARS or t.text[-1] in _ASPECT:
+            break
+        if _is_place(t.text) and pos < start:
+            return _places_before(tokens, t.start, floor)
+        pos = t.start
+    return start
+
+
+def _places_before(tokens: Sequence[Token], start: int, floor: int) -> int:
+    """江苏|新宁: a county's name is often given with its province."""
+    for t in reversed([t for t in tokens if t.end <= start]):
+        if t.end != start or t.start < floor or not _is_place(t.text):
+            break
+        start = t.start
+    return start
+
+
 def _name_before_bracket(text: str, tokens: Sequence[Token], start: int, floor: int, title_spans) -> int:
     """泰安高压开关(集团)厂: a bracketed word inside a name means the name goes on before it,
     over any content words (jieba tags 开关 a verb here) up to a function word or punctuation."""
@@ -827,7 +858,7 @@ def _has_own_name(tokens: Sequence[Token], start: int, suffix_start: int) -> boo
     """Whether the words before a suffix that needs a name (``named`` in org_suffixes.tsv)
     include one of their own: a word jieba does not know, a proper noun, Latin letters or an
     ordinal (青禾资本, NEXA资本, 澜泽创投), or jieba knows the whole as a body (非统组织); three
-    words or more make a descriptive name of their own."""
+    words or more, or a place and more words, make a name of their own (大同市利群制药厂)."""
     tags = dictionary_tags()
     if sum(1 for t in tokens if t.start >= start and t.end <= suffix_start) > 2:
         return True  # a longer descriptive name is a name (工业元宇宙协同发展组织)
@@ -837,6 +868,8 @@ def _has_own_name(tokens: Sequence[Token], start: int, suffix_start: int) -> boo
         if t.end > suffix_start and tags.get(t.text) == "nt":
             return True
         word = t.text[max(0, start - t.start):suffix_start - t.start]
+        if t.start == start and t.end < suffix_start and _is_place(word):
+            return True  # 大同市|利群|制药厂: a place before a name and a kind
         if tags.get(word) is None and len(word) > 1 or tags.get(word) in _PROPER_TAGS \
                 or any(c.isascii() and c.isalnum() for c in word) or _ORDINAL.match(word):
             return True

@@ -554,3 +554,21 @@ def test_a_brand_inside_a_subsidiarys_full_name_does_not_split_it() -> None:
 def test_a_short_name_read_as_the_given_name_of_a_person_is_that_person(text: str, name: str) -> None:
     kinds = [(m.text, m.type) for m in predict_mentions(text) if m.type in (EntityType.PERSON, EntityType.ORG)]
     assert kinds == [(name, EntityType.PERSON)]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("他任浙江海宁现代物流股份有限公司监事。", "浙江海宁现代物流股份有限公司"),  # 现代: a time word to jieba
+    ("贵州大为磷化有限公司发布公告。", "贵州大为磷化有限公司"),  # 大为: an adverb to jieba
+    ("他现任大连洁净易超净技术有限公司执行董事。", "大连洁净易超净技术有限公司"),  # 超净: a verb to jieba
+])
+def test_a_registered_company_name_starts_at_its_place(sentence: str, name: str) -> None:
+    assert name in orgs(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["公司在上海设立物流有限公司。", "他们在杭州组建物流有限公司。"])
+def test_a_verb_between_place_and_company_is_not_part_of_the_name(sentence: str) -> None:
+    assert not any(name.startswith(("上海", "杭州")) for name in orgs(sentence))
+
+
+def test_a_place_and_a_name_before_a_kind_name_a_factory() -> None:
+    assert "临汾市恒康制药厂" in orgs("他1995年任职于临汾市恒康制药厂，历任技术员。")
