@@ -21,7 +21,7 @@ from kg.extract.relations import find_relations
 from kg.extract.segment import default_segmenter
 from kg.extract.tagger import LearnedTagger
 from kg.extract.tech import find_technologies
-from kg.extract.titles import find_titles
+from kg.extract.titles import across_words, find_titles
 from kg.ingest import normalized_view
 from kg.model import Analysis, Document, EntityType, Mention, Sentence, SpanIndex, Token
 
@@ -52,7 +52,9 @@ def analyse(document: Document) -> Analysis:
 def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention]:
     """Grammar and lexicon mentions, merged with the learned tagger's (``learned``)."""
     techs = find_technologies(text, sentences)
-    titles = [t for t in find_titles(text) if not _inside(t, techs, [m.start for m in techs])]  # 基因|编辑 is no editor
+    words = [t for s in sentences for t in s.tokens]
+    titles = [t for t in across_words(find_titles(text), words)
+              if not _inside(t, techs, [m.start for m in techs])]  # 基因|编辑 is no editor
     orgs = find_organizations(text, sentences, titles)
     tech_starts = [t.start for t in techs]
     orgs = [o for o in orgs if not _inside(o, techs, tech_starts)]
@@ -64,7 +66,6 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
               or (t.start + 1 in org_ends and not any(i in org_chars for i in range(t.start + 1, t.end)))]
     mentions = titles + techs + orgs + persons
     if learned:
-        words = [t for s in sentences for t in s.tokens]
         mentions = merge_mentions(text, mentions, default_tagger().tag(text, sentences), words)
         orgs = [m for m in mentions if m.type is EntityType.ORG]
         rest = [m for m in mentions if m.type is not EntityType.ORG]

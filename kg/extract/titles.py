@@ -12,10 +12,11 @@ words (and acronyms such as XR) may only precede bases that take a field
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.extract import lexicons
-from kg.model import EntityType, Mention
+from kg.model import EntityType, Mention, Token
 
 # Bases that accept a field in front of them (XR产品市场总监, 技术总监, 销售经理).
 FIELD_BASES = ("总监", "经理", "总经理", "总裁", "工程师", "主管", "负责人", "专家", "设计师", "架构师", "分析师", "顾问",
@@ -59,6 +60,24 @@ def find_titles(text: str) -> list[Mention]:
         confidence = 0.9 if surface in lexicons.titles().base else 0.8
         out.append(Mention(EntityType.ROLE, m.start(), m.end(), surface, confidence, "title-grammar"))
     return out
+
+
+def across_words(titles: Sequence[Mention], words: Sequence[Token]) -> list[Mention]:
+    """Titles that are not read across two words: where both edges of a title fall inside
+    jieba words, the characters belong to those words (临汾市|长青 holds no 市长, 艺高|工程
+    no 高工, 社科院|长江 no 院长)."""
+    inner = {i for w in words for i in range(w.start + 1, w.end)}
+    return [t for t in titles if not (t.start in inner and t.end in inner) or _name_cut_off(t, words)]
+
+
+def _name_cut_off(title: Mention, words: Sequence[Token]) -> bool:
+    """财政部|长安|雷: jieba took the title's last character with a surname (安) whose given
+    name (雷) follows as a word of one character — the title holds, and a name follows it."""
+    cut = next(w for w in words if w.start < title.end < w.end)
+    rest = cut.text[title.end - cut.start:]
+    given = next((w for w in words if w.start == cut.end), None)
+    return len(rest) == 1 and rest in lexicons.surnames() and given is not None and len(given.text) == 1 \
+        and "\u4e00" <= given.text <= "\u9fff"
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

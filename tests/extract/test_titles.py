@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.titles import find_titles
+from kg.extract.segment import default_segmenter
+from kg.extract.titles import across_words, find_titles
 from kg.model import EntityType
 
 
@@ -187,3 +188,27 @@ def test_an_officer_acronym_before_a_name() -> None:
 @pytest.mark.parametrize("text, expected", [("她任总经理秘书。", ["总经理秘书"]), ("他是主管药师，负责配药。", ["主管药师"])])
 def test_a_whole_base_wins_over_a_modifier_or_field_base_at_its_start(text: str, expected: list[str]) -> None:
     assert [m.text for m in find_titles(text)] == expected
+
+
+def words_titles(text: str) -> list[str]:
+    words = [t for s in default_segmenter()(text) for t in s.tokens]
+    return [m.text for m in across_words(find_titles(text), words)]
+
+
+@pytest.mark.parametrize("text, false_title", [
+    ("他任职于临汾市长青制药厂。", "市长"),
+    ("他曾任香港艺高工程有限公司经理。", "高工"),
+    ("湖北省社科院长江流域研究所发布报告。", "院长"),
+])
+def test_a_title_read_across_two_words_is_none(text: str, false_title: str) -> None:
+    assert false_title in titles_in(text)  # the bare grammar matches the characters
+    assert false_title not in words_titles(text)
+
+
+@pytest.mark.parametrize("text, title", [("临汾市市长王立科出席。", "市长"), ("社科院院长王立科出席。", "院长")])
+def test_a_title_that_is_a_word_of_its_own_stays(text: str, title: str) -> None:
+    assert title in words_titles(text)
+
+
+def test_a_title_whose_last_character_jieba_took_with_a_surname_stays() -> None:
+    assert "部长" in words_titles("财政部长安雷表示。")  # 财政部|长安|雷
