@@ -314,8 +314,10 @@ def _employer_words(words: list[Token], tags: dict[str, str]) -> bool:
     cues = lexicons.cues()
     if any(w.text in cues["person_after"] or w.text in cues["org_stop"] for w in words):
         return False  # 黎川告诉|记者: a clause, not a name
-    if any(tag in ("v", "vn") and (i + 1 == len(words) or word_tags[i + 1] != "n") for i, tag in enumerate(word_tags)):
-        return False  # 引入维冈|球员, 日本建筑史研究|专家 — but a verb may modify a noun (复合面料)
+    if any(tag in ("v", "vn") and len(w.text) > 1 and (i + 1 == len(words) or word_tags[i + 1] != "n")
+           for i, (w, tag) in enumerate(zip(words, word_tags))):
+        return False  # 引入维冈|球员, 日本建筑史研究|专家 — but a verb may modify a noun (复合面料), and one
+        # character jieba splits off is part of a name (欣旺|达)
     if all(tag == "ns" or _is_place(w.text) for w, tag in zip(words, word_tags)):
         return False  # 任美国总统, 任宁波副市长: a place
     if len(words) == 1 and (is_common_word(name) or chinese_name_shape(name) or tags.get(name) in ("nr", "nrfg")):
@@ -628,6 +630,9 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         verb_inside = tag == "v" and start == suffix_start and t.text not in lexicons.cues()["person_after"]  # not 当选
         ordinal = _ORDINAL.fullmatch(t.text) is not None  # 第三海洋研究所, 第一中学
         compass = t.text in _COMPASS_WORDS  # 南方话剧团, 北方工业大学
+        if piece.isdigit() and t.end == suffix_start and k > 0 and _designated(text, left[k - 1], t, floor):
+            start = t.start  # 北京军区|51029|部队, 国营|135|工厂: a number designates the unit of a named body
+            continue
         if (len(t.text) > 1 and tag in _STOP_TAGS and not (verb_inside or ordinal or compass)) \
                 or t.text in _STOP_CHARS or piece.isdigit():
             break
@@ -638,10 +643,20 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         start += 1  # a joiner whose left side was not taken (代表和专家顾问委员会) is not part of it
     while start < suffix_start and ((text[start] in _GLUED_STOPS
                                      and _unknown_word(next((t.text for t in tokens if t.start <= start < t.end), None)))
-                                    or (text[start] in "年月日" and text[start - 1:start].isdigit())
+                                    or (text[start] in "年月日所家个座" and text[start - 1:start].isdigit())
                                     or (text[start] == "任" and text[start - 1:start] in _BEFORE_REN)):
-        start += 1  # jieba glued a verb or date to the name (年任|北京…, 任蓝纶|科技, 9月|华油…): not part of it
+        start += 1  # jieba glued a verb, date or counter to the name (年任|北京…, 任蓝纶|科技, 9月|华油…, 57所|…)
     return _detach_name(text, tokens, start, suffix_start, title_spans)
+
+
+def _designated(text: str, before: Token, number: Token, floor: int) -> bool:
+    """北京军区|51029|部队: a number right before a suffix of two characters or more (部队, 工厂,
+    医院), after a name word, designates a unit. After a verb or particle, or before a
+    one-character suffix, it counts things (建起了|57|所, 120|部)."""
+    suffix = _suffix_pattern().match(text, number.end)
+    return suffix is not None and len(suffix.group(0)) > 1 and before.end == number.start and before.start >= floor \
+        and all(_CORE_CHAR.match(c) and not c.isdigit() for c in before.text) and before.text not in _STOP_CHARS \
+        and dictionary_tags().get(before.text) not in _STOP_TAGS
 
 
 def _registered_name_start(text: str, tokens: Sequence[Token], start: int, suffix_start: int, floor: int,
@@ -870,6 +885,8 @@ def _has_own_name(tokens: Sequence[Token], start: int, suffix_start: int) -> boo
         word = t.text[max(0, start - t.start):suffix_start - t.start]
         if t.start == start and t.end < suffix_start and _is_place(word):
             return True  # 大同市|利群|制药厂: a place before a name and a kind
+        if word in places():
+            continue  # 西藏部队, 陕西工厂: a known place alone says where, not which
         if tags.get(word) is None and len(word) > 1 or tags.get(word) in _PROPER_TAGS \
                 or any(c.isascii() and c.isalnum() for c in word) or _ORDINAL.match(word):
             return True

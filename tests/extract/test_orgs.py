@@ -572,3 +572,27 @@ def test_a_verb_between_place_and_company_is_not_part_of_the_name(sentence: str)
 
 def test_a_place_and_a_name_before_a_kind_name_a_factory() -> None:
     assert "临汾市恒康制药厂" in orgs("他1995年任职于临汾市恒康制药厂，历任技术员。")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("他曾在南京军区73016部队服役。", "南京军区73016部队"),
+    ("1985年起在国营712工厂工作。", "国营712工厂"),
+    ("他转业到武警总队306医院工作。", "武警总队306医院"),
+])
+def test_a_number_designates_a_unit_of_a_named_body(sentence: str, name: str) -> None:
+    assert name in orgs(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["部队官兵参加抢险。", "他在工厂工作了十年。", "他在3号工厂工作。"])
+def test_a_kind_of_unit_without_a_name_is_none(sentence: str) -> None:
+    assert orgs(sentence) == []
+
+
+def test_a_one_character_word_jieba_split_off_a_company_name_is_part_of_it() -> None:
+    assert "鑫旺达" in orgs("2016年3月，任鑫旺达总经理秘书。")
+
+
+@pytest.mark.parametrize("sentence", ["他们将走上西藏部队的指挥岗位。", "影片在陕西工厂、农村、学校放映。",
+                                      "他指导了120部京剧的录制。", "全县建起了57所田间学校。"])
+def test_a_place_or_a_count_before_a_kind_names_no_unit(sentence: str) -> None:
+    assert not any(name[0] in "西陕0123456789所" for name in orgs(sentence))

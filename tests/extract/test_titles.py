@@ -212,3 +212,7 @@ def test_a_title_that_is_a_word_of_its_own_stays(text: str, title: str) -> None:
 
 def test_a_title_whose_last_character_jieba_took_with_a_surname_stays() -> None:
     assert "部长" in words_titles("财政部长安雷表示。")  # 财政部|长安|雷
+
+
+def test_experts_before_a_committee_name_it() -> None:
+    assert "专家" not in titles_in("他是省政府专家咨询委员会委员。")
