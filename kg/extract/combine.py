@@ -91,7 +91,7 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     tech_ends = {m.end for m in grammar if m.type is EntityType.TECH}
     ending = {w.end: w for w in words}
     for lm in sorted(learned, key=lambda m: -m.confidence):
-        lm = _as_team(text, trim_person(_army_or_person(_without_trailing_verb(lm, ending))))
+        lm = _as_team(text, trim_person(_army_or_person(_without_trailing_verb(_without_leading_verb(text, lm, starts), ending))))
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts, after_title=lm.start in title_ends) \
                 or _names_a_thing(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends) \
                 or _not_an_organization(lm):
@@ -174,6 +174,22 @@ def _without_trailing_verb(m: Mention, ending: dict[int, Token]) -> Mention:
         return m  # (jieba tags 拍卖行, 支行 as verbs)
     name = m.text[:last.start - m.start].rstrip()
     return Mention(m.type, m.start, m.start + len(name), name, m.confidence, m.method, norm=m.norm)
+
+
+def _without_leading_verb(text: str, m: Mention, word_starts: dict[int, str]) -> Mention:
+    """任大恒科技企管部, 曾任集团公司规划部, 9月华油…: a learned organization that starts with a
+    verb of holding office (as jieba cut it: 任|…, or glued to an unknown word 任大恒) or with
+    the end of a date ran on before the name. 任丘市 is a word of its own and stays."""
+    if m.type is not EntityType.ORG:
+        return m
+    word = word_starts.get(m.start, "")
+    cut = next((len(v) for v in sorted(lexicons.cues()["holding_office"], key=len, reverse=True)
+                if m.text.startswith(v) and (word == v or word.startswith(v) and word not in dictionary_tags())), 0)
+    if not cut and m.text[0] in "年月日" and text[m.start - 1:m.start].isdigit():
+        cut = 1
+    if not cut or len(m.text) - cut < 2:
+        return m
+    return Mention(m.type, m.start + cut, m.end, m.text[cut:], m.confidence, m.method, norm=m.norm)
 
 
 def _army_or_person(m: Mention) -> Mention:

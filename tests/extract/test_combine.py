@@ -212,3 +212,25 @@ def test_a_transcribed_name_that_scores_or_outside_club_sport_stays_a_person(tex
     start = text.index("博洛维纳")
     merged = merge_mentions(text, [], [person(start, start + 4, 0.8, "crf", text)], words(text))
     assert [(m.text, m.type) for m in merged] == [("博洛维纳", EntityType.PERSON)]
+
+
+def learned_org(text: str, span: str) -> Mention:
+    start = text.index(span)
+    return Mention(EntityType.ORG, start, start + len(span), span, 0.9, "crf")
+
+
+@pytest.mark.parametrize("text, learned, name", [
+    ("最近五年任东恒科技企管部经理。", "任东恒科技企管部", "东恒科技企管部"),  # jieba: 任东恒 (unknown)
+    ("曾任集团公司规划部部长。", "曾任集团公司规划部", "集团公司规划部"),
+    ("自2009年9月华油博普科技有限公司成立至今。", "月华油博普科技有限公司", "华油博普科技有限公司"),
+])
+def test_a_learned_organization_does_not_start_with_the_verb_or_date_before_it(text: str, learned: str,
+                                                                                name: str) -> None:
+    merged = merge_mentions(text, [], [learned_org(text, learned)], words(text))
+    assert [m.text for m in merged if m.type is EntityType.ORG] == [name]
+
+
+def test_a_place_that_starts_with_ren_keeps_it() -> None:
+    text = "他在任丘市华北石油公司工作。"
+    merged = merge_mentions(text, [], [learned_org(text, "任丘市华北石油公司")], words(text))
+    assert [m.text for m in merged if m.type is EntityType.ORG] == ["任丘市华北石油公司"]

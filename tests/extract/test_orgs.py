@@ -596,3 +596,11 @@ def test_a_one_character_word_jieba_split_off_a_company_name_is_part_of_it() -> 
                                       "他指导了120部京剧的录制。", "全县建起了57所田间学校。"])
 def test_a_place_or_a_count_before_a_kind_names_no_unit(sentence: str) -> None:
     assert not any(name[0] in "西陕0123456789所" for name in orgs(sentence))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("他兼任东岳省委政策研究室特邀研究员。", "东岳省委政策研究室"),
+    ("现任金川律师事务所西岭分所律师。", "金川律师事务所西岭分所"),
+])
+def test_research_offices_and_branch_offices_are_units(sentence: str, name: str) -> None:
+    assert "".join(orgs(sentence)) == name
