@@ -120,6 +120,7 @@ class OrgSuffix:
     kind: str  # government | enterprise | academic | association | place
     strong: bool
     needs_name: bool = False  # the words before it must include a name of their own (蝶阀厂 is a kind)
+    unit_only: bool = False  # ends a name only as a unit right after an organization (大学|经济系)
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +129,7 @@ def org_suffixes() -> dict[str, OrgSuffix]:
     header, *body = _rows(data_path("lexicons/org_suffixes.tsv"))
     rows = (dict(zip(header, cells)) for cells in body)
     return {row["zh"]: OrgSuffix(row["zh"], row["kind"], row.get("strength") == "strong",
-                                 row.get("strength") == "named")
+                                 row.get("strength") == "named", row.get("strength") == "unit")
             for row in rows if row.get("kind")}
 
 

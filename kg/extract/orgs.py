@@ -442,7 +442,7 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         if suffix.text in _GOVERNMENTS and not _governs_a_place(tokens, s):
             continue  # 抗议政府, 高性能政府: a government is a place's (东岳省政府, 美国政府)
         if len(suffix.text) == 1 and not (suffix.needs_name and _kind_word_before(tokens, s, e)) \
-                and _ends_common_word(tokens, s, e, suffix.kind == "government") and not unit_word:
+                and _ends_common_word(tokens, s, e, suffix.kind == "government") and not (unit_word or suffix.unit_only):
             continue  # 干部, 内部, 到处: a word that merely ends in a suffix character
         if len(suffix.text) == 1 and s > 0 and dictionary_tags().get(text[s - 1:e]) in ("v", "d"):
             continue  # 一审|判处, 和睦|相处: the suffix character ends a verb, whatever jieba cut
@@ -458,7 +458,11 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         while start < s and text[start] in "()（）·":
             start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
         core = text[start:s]
-        if not suffix.strong and (len(core) < (1 if unit_word else 2) or not (contracted or _clean_right_edge(text, e, title_spans))):
+        if suffix.unit_only:
+            if not (found and start == found[-1].end and found[-1].method.startswith("org-grammar:academic")
+                    and len(core) >= 2 and not any(text.endswith(w, start, e) for w in lexicons.cues()["not_a_unit"])):
+                continue  # 关系, 经济体系: 系 ends a department only after its university, with a field before it
+        elif not suffix.strong and (len(core) < (1 if unit_word else 2) or not (contracted or _clean_right_edge(text, e, title_spans))):
             continue
         if contracted and chinese_name_shape(core):
             continue  # 孙明远|院长: a name and a title, not 孙明远院

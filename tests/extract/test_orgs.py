@@ -604,3 +604,17 @@ def test_a_place_or_a_count_before_a_kind_names_no_unit(sentence: str) -> None:
 ])
 def test_research_offices_and_branch_offices_are_units(sentence: str, name: str) -> None:
     assert "".join(orgs(sentence)) == name
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("他1990年毕业于东岳大学生物系。", "东岳大学生物系"),
+    ("他曾任东岳理工大学管理工程系助教。", "东岳理工大学管理工程系"),
+    ("他在西岭医科大学医疗系学习。", "西岭医科大学医疗系"),
+])
+def test_a_department_after_its_university_is_a_unit(sentence: str, name: str) -> None:
+    assert "".join(orgs(sentence)) == name
+
+
+@pytest.mark.parametrize("sentence", ["东岳大学体系完备。", "东岳大学经济体系研究。", "东岳大学与企业的关系密切。"])
+def test_words_ending_in_xi_are_no_department(sentence: str) -> None:
+    assert orgs(sentence) == ["东岳大学"]

@@ -40,7 +40,7 @@ def test_org_suffix_rows_carry_what_the_grammar_or_the_composer_reads():
     for row in _records("org_suffixes.tsv"):
         assert row["zh"] and (row["kind"] or row["template"]), row
         if row["kind"]:
-            assert row["kind"] in ORG_KINDS and row["strength"] in {"strong", "weak", "named"}, row
+            assert row["kind"] in ORG_KINDS and row["strength"] in {"strong", "weak", "named", "unit"}, row
         else:
             assert not row["strength"], row
         if row["template"]:
