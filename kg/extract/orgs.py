@@ -176,9 +176,13 @@ def _generic_name(name: str) -> bool:
 
 
 def _names_more(text: str, end: int) -> bool:
-    """青禾|园区, 青禾|研究院: the short name begins a longer name of something else."""
-    return bool(_suffix_pattern().match(text, end)) \
-        or any(text.startswith(w, end) for w in lexicons.cues()["place_after_name"] if len(w) > 1)
+    """青禾|园区, 青禾|研究院: the short name begins a longer name of something else — not a
+    one-character suffix that is a verb here, with the clause going on (青禾|会不会, 青禾|所有)."""
+    suffix = _suffix_pattern().match(text, end)
+    if suffix and len(suffix.group(0)) == 1 and dictionary_tags().get(suffix.group(0)) in ("v", "c") \
+            and "\u3400" <= text[end + 1:end + 2] <= "\u9fff":
+        suffix = None
+    return bool(suffix) or any(text.startswith(w, end) for w in lexicons.cues()["place_after_name"] if len(w) > 1)
 
 
 def _short_forms(mentions: list[Mention]) -> dict[str, Mention]:

@@ -230,8 +230,8 @@ def _is_common_word(candidate: str, given: str, weak_surname: bool, after_title:
     和专家) are not names; jieba's dictionary tags tell them apart. Right after a title
     a name wins over a homographic dictionary word."""
     tags = dictionary_tags()
-    if len(candidate) == 2 and candidate[0] == candidate[1]:
-        return True  # 谢谢, 常常: reduplicated words
+    if candidate[0] == candidate[1] and len(candidate) - len(given) == 1:
+        return True  # 谢谢, 常常 (and 谢谢|孙总): reduplicated words — not the surname 佐佐木
     if candidate[-1] in _UNIT_FINALS and tags.get(candidate[:-1]) in ("n", "vn", "v"):
         return True  # 呼吸科|主任: a field and a unit of its parent, however jieba tags it
     tag = tags.get(candidate, "nr")

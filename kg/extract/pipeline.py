@@ -73,13 +73,21 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
                                          [(m.start, m.end) for m in rest if m.type is not EntityType.PLACE])
         listed = SpanIndex((m.start, m.end) for m in orgs if m.method == "org-list")
         rest = [m for m in rest if m.type is not EntityType.PLACE or not listed.overlaps(m.start, m.end)]  # 宁波|摩士
-        mentions = rest + propagate_organizations(text, sentences, orgs, [(m.start, m.end) for m in rest])
+        orgs = propagate_organizations(text, sentences, orgs, [(m.start, m.end) for m in rest if m.type is not EntityType.TECH])
+        mentions = _techs_in_names(rest, orgs) + orgs
         others = [m for m in mentions if m.type is not EntityType.PERSON]
         taken = [(m.start, m.end) for m in others]
         persons = extend_name_lists(text, [m for m in mentions if m.type is EntityType.PERSON], taken)
         persons = propagate_names(text, persons, taken)
         mentions = others + persons
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _techs_in_names(mentions: list[Mention], orgs: list[Mention]) -> list[Mention]:
+    """东岳新能源会…: a technology word inside an organization's name (found again by
+    propagation) is part of the name, not a technology of its own."""
+    names = SpanIndex((o.start, o.end) for o in orgs)
+    return [m for m in mentions if m.type is not EntityType.TECH or not names.overlaps(m.start, m.end)]
 
 
 def _inside(m: Mention, others: Sequence[Mention], starts: Sequence[int]) -> bool:

@@ -7,6 +7,7 @@ import pytest
 
 from kg.extract.orgs import find_organizations
 from kg.extract.persons import find_persons
+from kg.extract.pipeline import predict_mentions
 from kg.extract.segment import default_segmenter
 from kg.extract.tech import find_technologies
 from kg.extract.titles import find_titles
@@ -303,3 +304,8 @@ def test_bylines_and_class_teachers(text: str, name: str) -> None:
 
 def test_yi_opens_a_given_name() -> None:
     assert persons("处长张一帆出席了会议。") == ["张一帆"]
+
+
+def test_a_reduplicated_word_before_a_surname_is_no_name() -> None:
+    text = "主持人：谢谢孙总！也谢谢各位网友。"
+    assert not any(m.text.startswith("谢") for m in predict_mentions(text) if m.type is EntityType.PERSON)

@@ -125,3 +125,11 @@ def test_items_listed_with_a_recognised_company_are_companies() -> None:
 @pytest.mark.parametrize("text", ["学生来自东岳大学、北京、上海等地。", "景点包括东岳大学、国家森林公园等。"])
 def test_places_and_facilities_listed_with_an_organization_stay_out(text: str) -> None:
     assert [m.text for m in predict_mentions(text) if m.type is EntityType.ORG] == ["东岳大学"]
+
+
+def test_a_company_short_name_is_found_again_over_a_technology_word_in_it() -> None:
+    text = "东岳新能源董事长孙明远出席。有网友问，东岳新能源会不会去海外建厂？"
+    later = text.rindex("东岳新能源")
+    found = [(m.type, m.start) for m in predict_mentions(text)]
+    assert (EntityType.ORG, later) in found
+    assert not any(m.type is EntityType.TECH and m.start > later for m in predict_mentions(text))
