@@ -239,7 +239,7 @@ def _short_company_names(text: str, sentences: Sequence[Sentence], titles: Seque
         last = ending.get(title.start)
         if last is None or taken.overlaps(title.start - 1, title.start):
             continue
-        line = next((w for w in industry if last.text.endswith(w)), None)
+        line = max((w for w in industry if last.text.endswith(w)), key=len, default=None)  # 新能源, not 能源
         if line is None:
             continue
         start = last.start if len(last.text) > len(line) else None  # jieba kept 蓝湾制药 whole
@@ -784,7 +784,7 @@ def _detach_name(text: str, tokens: Sequence[Token], start: int, suffix_start: i
     verb of appointment the person comes first and 为 says what they become
     (聘任覃丽华|为|公司财务总监): nothing before 为 is part of a name."""
     appointing = lexicons.cues()["appointing"]
-    named = start + next((len(v) for v in appointing if text.startswith(v, start)), 0)  # jieba glued 任命|庞|春雷|为市
+    named = start + max((len(v) for v in appointing if text.startswith(v, start)), default=0)  # jieba glued 任命|庞|春雷|为市
     if named > start or any(text.endswith(verb, 0, start) for verb in appointing):
         cut = text.find("为", named, suffix_start)
         if cut != -1 and chinese_name_shape(text[named:cut]):

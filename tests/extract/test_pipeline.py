@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
 import pickle
+import subprocess
+import sys
 
 import pytest
 
@@ -133,3 +136,14 @@ def test_a_company_short_name_is_found_again_over_a_technology_word_in_it() -> N
     found = [(m.type, m.start) for m in predict_mentions(text)]
     assert (EntityType.ORG, later) in found
     assert not any(m.type is EntityType.TECH and m.start > later for m in predict_mentions(text))
+
+
+def test_mentions_do_not_depend_on_the_hash_seed() -> None:
+    """Sets of cue words iterate in a different order in every process: no rule may take the
+    first match from one (the short name 东岳新能源 came and went with PYTHONHASHSEED)."""
+    code = ("from kg.extract.pipeline import predict_mentions\n"
+            "text = '东岳新能源董事长孙明远出席。有网友问，东岳新能源会不会去海外建厂？'\n"
+            "print([(m.type.name, m.start, m.end, m.method) for m in predict_mentions(text)])")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("4", "6", "11")}
+    assert len(runs) == 1
