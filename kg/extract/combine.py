@@ -177,16 +177,18 @@ def _without_trailing_verb(m: Mention, ending: dict[int, Token]) -> Mention:
 
 
 def _without_leading_verb(text: str, m: Mention, word_starts: dict[int, str]) -> Mention:
-    """任大恒科技企管部, 曾任集团公司规划部, 9月华油…: a learned organization that starts with a
-    verb of holding office (as jieba cut it: 任|…, or glued to an unknown word 任大恒) or with
-    the end of a date ran on before the name. 任丘市 is a word of its own and stays."""
+    """任大恒科技企管部, 曾任集团公司规划部, 9月华油…, 由市农业农村局: a learned organization that
+    starts with a verb of holding office (as jieba cut it: 任|…, or glued to an unknown word
+    任大恒), the end of a date or a glued function word ran on before the name. 任丘市 is a
+    word of its own and stays."""
     if m.type is not EntityType.ORG:
         return m
     word = word_starts.get(m.start, "")
     cut = next((len(v) for v in sorted(lexicons.cues()["holding_office"], key=len, reverse=True)
                 if m.text.startswith(v) and (word == v or word.startswith(v) and word not in dictionary_tags())), 0)
-    if not cut and m.text[0] in "年月日" and text[m.start - 1:m.start].isdigit():
-        cut = 1
+    if not cut and ((m.text[0] in "年月日" and text[m.start - 1:m.start].isdigit())
+                    or (len(word) > 1 and word[0] in lexicons.GLUED_FUNCTION_CHARS and word not in dictionary_tags())):
+        cut = 1  # 9月|华油…, 由市|农业农村局
     if not cut or len(m.text) - cut < 2:
         return m
     return Mention(m.type, m.start + cut, m.end, m.text[cut:], m.confidence, m.method, norm=m.norm)

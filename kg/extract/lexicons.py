@@ -22,6 +22,9 @@ from kg.schema import data_path
 # scraped text (罗兰·杜邦, 罗兰•杜邦).
 NAME_DOTS = "·•・‧"
 # What ends an item of a 、-list (商国富、陆新平二人; 金风科技、宁波摩士等).
+# Function words jieba glues to the first character of a name it does not know (由市|农业农村局,
+# 局和市|发展改革委): such a token starts the name one character later.
+GLUED_FUNCTION_CHARS = frozenset("由在和与及对从向被把将为于")
 LIST_ITEM_END = frozenset("、，,。；;：:（）()》」”\"' \n\t") | {"和", "与", "及", "等"}
 
 

@@ -514,6 +514,8 @@ def _local_body(alias: str, word_ends: dict[int, str], start: int) -> int:
     while (word := word_ends.get(begin)) is not None and not _foreign_country(word):
         if word in _PLACE_SUFFIXES and word_ends.get(begin - 1) is not None:
             word = word_ends[begin - 1] + word  # jieba split an unknown place: 东岳|省
+        if len(word) > 1 and word[-1] in "省市县区" and any(c in _STOP_CHARS for c in word) and not _is_place(word):
+            return begin - 1  # 局和|市, 由|市: jieba glued a word or a function word to the bare 市
         if not (len(word) > 1 and (word.endswith(_PLACE_SUFFIXES) or _is_place(word))):
             break
         begin -= len(word)
@@ -618,6 +620,10 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
     left = [t for t in tokens if t.end <= start]
     for k in range(len(left) - 1, -1, -1):
         t = left[k]
+        if t.end == start and len(t.text) > 1 and t.text[-1] in "省市县区" and not _is_place(t.text) \
+                and (t.start < floor or t.text[-2] in lexicons.GLUED_FUNCTION_CHARS) and t.end - 1 >= floor:
+            start = t.end - 1  # 局和|市|发展改革委, 由|市: jieba glued a word or a function word to the bare 市
+            break
         if t.end != start or t.start < floor:
             break
         piece = text[t.start:start]
@@ -629,6 +635,9 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         if t.text.startswith("驻") and k > 0 and _is_place(left[k - 1].text):
             start = t.start  # 中国驻埃及大使馆, 法国驻华大使馆: one country's mission in another
             continue
+        if len(t.text) > 1 and t.text[0] in lexicons.GLUED_FUNCTION_CHARS and t.text not in tags and t.end == start:
+            start = t.start + 1  # 具体|由市|农业农村局: jieba glued a function word to the name's first character
+            break
         if not all(_CORE_CHAR.match(c) for c in piece) or piece in stops or t.text in match_words \
                 or t.text in match_verbs or (len(t.text) > 1 and t.text[-1] in _ASPECT):
             break  # (抱着, 抢走了: a verb with its aspect particle)

@@ -234,3 +234,9 @@ def test_a_place_that_starts_with_ren_keeps_it() -> None:
     text = "他在任丘市华北石油公司工作。"
     merged = merge_mentions(text, [], [learned_org(text, "任丘市华北石油公司")], words(text))
     assert [m.text for m in merged if m.type is EntityType.ORG] == ["任丘市华北石油公司"]
+
+
+def test_a_learned_organization_does_not_start_with_a_glued_function_word() -> None:
+    text = "由市农业农村局负责落实。"  # jieba: 由市|农业农村|局
+    merged = merge_mentions(text, [], [learned_org(text, "由市农业农村局")], words(text))
+    assert [m.text for m in merged if m.type is EntityType.ORG] == ["市农业农村局"]

@@ -618,3 +618,15 @@ def test_a_department_after_its_university_is_a_unit(sentence: str, name: str) -
 @pytest.mark.parametrize("sentence", ["东岳大学体系完备。", "东岳大学经济体系研究。", "东岳大学与企业的关系密切。"])
 def test_words_ending_in_xi_are_no_department(sentence: str) -> None:
     assert orgs(sentence) == ["东岳大学"]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("具体由市农业农村局和市发展改革委负责落实。", ["市农业农村局", "市发展改革委"]),  # jieba: 由市, 局和市
+    ("市农业农村局和市发展改革委负责落实。", ["市农业农村局", "市发展改革委"]),
+])
+def test_a_function_word_jieba_glued_to_a_bare_city_is_not_part_of_a_name(sentence: str, names: list[str]) -> None:
+    assert orgs(sentence) == names
+
+
+def test_organize_after_be_responsible_is_a_verb() -> None:
+    assert orgs("各区县主管部门负责组织本地区企业申报。") == []
