@@ -210,6 +210,8 @@ def _make_entity(gid: str, mentions: list[Mention], refs: list[tuple[str, int]])
     label = _canonical(etype, forms)
     aliases = {to_simplified(m.text) for m in mentions} | {m.text for m in mentions} | set(forms)
     aliases.discard(label)
+    if etype is EntityType.ORG:  # 公司 where a text defined it (以下简称“公司”) names no one elsewhere
+        aliases -= lexicons.cues()["generic_org"] | lexicons.org_suffix_words()
     if etype is EntityType.TECH and label in lexicons.technologies():
         aliases |= set(lexicons.technologies()[label].aliases)
     local = f"{_TYPE_PATH[etype]}/{iri_segment(label)}"

@@ -168,3 +168,11 @@ def test_a_narrower_term_outside_the_scheme_is_broader_linked_to_the_concept_it_
     res = resolve([doc("d", "手术机器人和机器人都在展出。", ("手术机器人", TECH), ("机器人", TECH))])
     narrow = next(e for e in res.entities.values() if e.label_zh == "手术机器人")
     assert narrow.broader == [f"tech/{iri_segment('机器人')}"]
+
+
+def test_a_generic_short_form_a_text_defined_is_no_alias_of_the_entity() -> None:
+    text = "青禾智能装备股份有限公司（以下简称“公司”）召开董事会。赵启明现任公司董事长。"
+    res = resolve([analyse(Document("a", text, "zh"))])
+    [company] = [e for e in res.entities.values() if e.type is ORG]
+    assert company.label_zh == "青禾智能装备股份有限公司" and "公司" not in company.aliases
+    assert len(company.mentions) == 3

@@ -92,20 +92,21 @@ def propagate_organizations(text: str, sentences: Sequence[Sentence], mentions: 
                             taken: Sequence[tuple[int, int]]) -> list[Mention]:
     """An organization recognised once is recognised everywhere in the text, a company also
     by its short name: 杭州蓝海能源有限公司 … 蓝海能源表示 (the name without its legal form,
-    and without its place). ``mentions``
+    and without its place), and by the short form the text defines for it (以下简称“公司”). ``mentions``
     are ORG mentions; ``taken`` the spans other mentions occupy. The short mention's norm
     is the full name, so both resolve to one entity."""
     tokens = [t for s in sentences for t in s.tokens]
     starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
     covered = SpanIndex([*((m.start, m.end) for m in mentions), *taken])
     out = list(mentions)
-    for short, source in _short_forms(mentions).items():
+    defined = _defined_aliases(text, mentions)
+    for short, source in {**_short_forms(mentions), **defined}.items():
         for hit in re.finditer(re.escape(short), text):
             s, e = hit.span()
             if s in starts and e in ends and not covered.overlaps(s, e) and not _names_more(text, e):
                 covered.add(s, e)
                 out.append(Mention(EntityType.ORG, s, e, short, round(source.confidence * 0.85, 3),
-                                   "org-propagation", norm=source.key))
+                                   "org-alias" if short in defined else "org-propagation", norm=source.key))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -183,6 +184,20 @@ def _names_more(text: str, end: int) -> bool:
             and "\u3400" <= text[end + 1:end + 2] <= "\u9fff":
         suffix = None
     return bool(suffix) or any(text.startswith(w, end) for w in lexicons.cues()["place_after_name"] if len(w) > 1)
+
+
+_ALIAS_DEFINITION = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[:：]?[“\"「『]([^”\"」』（）()]{2,12})[”\"」』][）)]")
+
+
+def _defined_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """青禾智能装备股份有限公司（以下简称“青禾智能”）: the text names its own short form for an
+    organization — even a generic one (“公司”), which then means that organization."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        definition = _ALIAS_DEFINITION.match(text, m.end)
+        if definition:
+            out.setdefault(definition.group(1), m)
+    return out
 
 
 def _short_forms(mentions: list[Mention]) -> dict[str, Mention]:

@@ -1,7 +1,8 @@
 """Stage 4: relations between the mentions of one document.
 
 * posts: ``ORG+ TITLE NAME`` and ``ORG+ NAME TITLE`` chains, and a title on the other
-  side of the name without an organization (首席科学家冯立教授: two posts);
+  side of the name without an organization (首席科学家冯立教授: two posts); in a biography
+  (孙明远先生简历：…, 孙明远，男，…) the posts its paragraph names (曾任ORG TITLE、TITLE);
 * units: adjacent organization names form a chain, each unit inside the one before;
 * membership: ``ORG 轮值理事长单位 ORG`` (the second is a member of the first, in that
   role); ``ORG、ORG等成员单位`` and ``ORG作为…的发起单位`` make the listed organizations
@@ -29,6 +30,7 @@ def find_relations(text: str, sentences: Sequence[Sentence], mentions: Sequence[
         relations += _posts(text, mentions, idx)
         relations += _units(text, mentions, idx)
         relations += _talks_about(text, mentions, idx, sentence)
+    relations += _biography_posts(text, mentions, ordered)
     relations += _memberships(text, mentions, ordered)
     orgs = [i for i in ordered if mentions[i].type is EntityType.ORG]
     relations += _committees(mentions, orgs, _main_association(mentions, orgs), relations)
@@ -77,6 +79,51 @@ def _posts(text: str, mentions, idx: list[int]) -> list[Relation]:
 
 _COUNTED = re.compile(r"等?[\d一二三四五六七八九十百千]+[家个](?:企业|单位|机构|公司|高校)?")
 _TITLE_JOINERS = ("兼任", "兼", "、")
+
+
+_BIOGRAPHY_OPENING = re.compile(r"(?:先生|女士)?(?:简历|个人简历)?[：:，,](?:男|女|\d{4}年(?:\d{1,2}月)?(?:出)?生)|(?:先生|女士)?(?:简历|个人简历)[：:]")
+
+
+def _biography_posts(text: str, mentions, ordered: list[int]) -> list[Relation]:
+    """孙明远先生简历：…曾任东岳重型机械厂技术科科长、副厂长…现任公司董事长: a paragraph that
+    opens with a person and a biography cue is about that person; the titles it names, with
+    the organization right before each (or the one before the previous title of a 、-list),
+    are that person's posts — except titles right next to another person's name."""
+    out = []
+    for k, i in enumerate(ordered):
+        person = mentions[i]
+        if person.type is not EntityType.PERSON or (person.start > 0 and text[person.start - 1] != "\n") \
+                or not _BIOGRAPHY_OPENING.match(text, person.end):
+            continue
+        end = text.find("\n", person.end)
+        end = len(text) if end < 0 else end
+        inside = [j for j in ordered[k + 1:] if mentions[j].start < end]
+        previous_org, previous_title = None, ""
+        for n, j in enumerate(inside):
+            title = mentions[j]
+            if title.type is not EntityType.ROLE:
+                continue
+            neighbours = [mentions[x] for x in inside[max(0, n - 1):n + 2] if x != j]
+            if any(m.type is EntityType.PERSON and (_adjacent(text, m, title) or _adjacent(text, title, m))
+                   for m in neighbours):
+                previous_org = None
+                continue  # 与董事长王立科: another person's post
+            org = _org_left_of(text, mentions, ordered, title)
+            if org is None and text[title.start - 1:title.start] == "、" and previous_org is not None:
+                # 技术科科长、副厂长: a different post is one at the parent body; 财务部副经理、经理: the same post's rank
+                same_post = title.text.lstrip("副") == previous_title.lstrip("副")
+                org = previous_org if same_post else _outermost(text, mentions, ordered, previous_org)
+            previous_org, previous_title = org, title.text
+            conf = round(min(person.confidence, title.confidence) * 0.8, 3)
+            out.append(Relation(Predicate.HOLDS_POST, i, j, conf, "biography:person+org+title", context=org))
+    return out
+
+
+def _outermost(text: str, mentions, idx: list[int], org: int) -> int:
+    """The first body of a chain of units (东岳重型机械厂 of 东岳重型机械厂|技术科)."""
+    while (parent := _org_left_of(text, mentions, idx, mentions[org])) is not None:
+        org = parent
+    return org
 
 
 def _titles_joined_before(text: str, mentions, idx: list[int], title: Mention | None) -> list[tuple[int, str]]:

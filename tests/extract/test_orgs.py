@@ -630,3 +630,15 @@ def test_a_function_word_jieba_glued_to_a_bare_city_is_not_part_of_a_name(senten
 
 def test_organize_after_be_responsible_is_a_verb() -> None:
     assert orgs("各区县主管部门负责组织本地区企业申报。") == []
+
+
+def test_a_short_form_the_text_defines_names_the_organization() -> None:
+    text = "青禾智能装备股份有限公司（以下简称“公司”）召开董事会。赵启明现任公司董事长。"
+    full = "青禾智能装备股份有限公司"
+    aliases = [m for m in predict_mentions(text) if m.type is EntityType.ORG and m.text == "公司"]
+    assert len(aliases) == 2 and all(m.norm == full and m.method == "org-alias" for m in aliases)
+
+
+def test_company_without_a_definition_is_no_organization() -> None:
+    text = "青禾智能装备股份有限公司召开董事会。赵启明现任公司董事长。"
+    assert [m.text for m in predict_mentions(text) if m.type is EntityType.ORG] == ["青禾智能装备股份有限公司"]

@@ -175,3 +175,34 @@ def test_a_minister_named_by_the_contracted_ministry_holds_the_post_there() -> N
     ms = [Mention(ORG, 0, 3, "外交部", 0.95, "org-lexicon"), Mention(ROLE, 2, 4, "部长", 0.9, "title-grammar"),
           Mention(PERSON, 4, 7, "林启华", 0.9, "test")]
     assert facts(text, ms) == {(Predicate.HOLDS_POST, "林启华", "部长", "外交部")}
+
+
+BIOGRAPHY = "孙明远先生简历：1968年出生，曾任东岳重型机械厂技术科科长、副厂长，蓝海自动化有限公司总经理。现任公司董事长。\n"
+
+
+def test_a_biography_paragraph_gives_its_person_the_posts_it_names() -> None:
+    ms = place(BIOGRAPHY, ("孙明远", PERSON), ("东岳重型机械厂", ORG), ("技术科", ORG), ("科长", ROLE), ("副厂长", ROLE),
+               ("蓝海自动化有限公司", ORG), ("总经理", ROLE), ("公司", ORG), ("董事长", ROLE))
+    posts = {f for f in facts(BIOGRAPHY, ms) if f[0] is Predicate.HOLDS_POST}
+    assert posts == {(Predicate.HOLDS_POST, "孙明远", "科长", "技术科"),
+                     (Predicate.HOLDS_POST, "孙明远", "副厂长", "东岳重型机械厂"),  # a different post: at the parent
+                     (Predicate.HOLDS_POST, "孙明远", "总经理", "蓝海自动化有限公司"),
+                     (Predicate.HOLDS_POST, "孙明远", "董事长", "公司")}
+
+
+def test_a_rank_of_the_same_post_stays_in_the_unit() -> None:
+    text = "林晓梅女士简历：曾任青禾制衣有限公司财务部副经理、经理。\n"
+    ms = place(text, ("林晓梅", PERSON), ("青禾制衣有限公司", ORG), ("财务部", ORG), ("副经理", ROLE), ("经理", ROLE))
+    assert (Predicate.HOLDS_POST, "林晓梅", "经理", "财务部") in facts(text, ms)
+
+
+def test_a_post_next_to_another_name_in_a_biography_is_not_the_subjects() -> None:
+    text = "孙明远，男，1968年出生，曾协助董事长王立科工作。\n"
+    ms = place(text, ("孙明远", PERSON), ("董事长", ROLE), ("王立科", PERSON))
+    assert (Predicate.HOLDS_POST, "孙明远", "董事长", None) not in facts(text, ms)
+
+
+def test_a_paragraph_that_does_not_open_a_biography_gives_no_posts_to_its_first_name() -> None:
+    text = "孙明远表示，公司董事长将出席会议。\n"
+    ms = place(text, ("孙明远", PERSON), ("公司", ORG), ("董事长", ROLE))
+    assert not any(f[1] == "孙明远" for f in facts(text, ms))
