@@ -91,7 +91,8 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     tech_ends = {m.end for m in grammar if m.type is EntityType.TECH}
     ending = {w.end: w for w in words}
     for lm in sorted(learned, key=lambda m: -m.confidence):
-        lm = _as_team(text, trim_person(_army_or_person(_without_trailing_verb(_without_leading_verb(text, lm, starts), ending))))
+        lm = _without_leading_verb(text, _before_idiom(lm, inside_word), starts)
+        lm = _as_team(text, trim_person(_army_or_person(_without_trailing_verb(lm, ending))))
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts, after_title=lm.start in title_ends) \
                 or _names_a_thing(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends) \
                 or _not_an_organization(lm):
@@ -174,6 +175,15 @@ def _without_trailing_verb(m: Mention, ending: dict[int, Token]) -> Mention:
         return m  # (jieba tags 拍卖行, 支行 as verbs)
     name = m.text[:last.start - m.start].rstrip()
     return Mention(m.type, m.start, m.start + len(name), name, m.confidence, m.method, norm=m.norm)
+
+
+def _before_idiom(m: Mention, inside_word: dict[int, Token]) -> Mention:
+    """马里奥|梅开二度: a learned name that ends inside a word of four characters or more
+    (an idiom, a set phrase) that starts inside it took the phrase's first character."""
+    word = inside_word.get(m.end)
+    if word is None or len(word.text) < 4 or not m.start < word.start or word.start - m.start < 2:
+        return m
+    return Mention(m.type, m.start, word.start, m.text[:word.start - m.start], m.confidence, m.method, norm=m.norm)
 
 
 def _without_leading_verb(text: str, m: Mention, word_starts: dict[int, str]) -> Mention:

@@ -69,7 +69,7 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
     out += _short_company_names(text, sentences, titles, out)
     out += _employers(text, sentences, titles, out)
     if use_lexicon:
-        out += _dictionary_names(sentences, titles, out)
+        out += _dictionary_names(text, sentences, titles, out)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -218,7 +218,7 @@ def _short_forms(mentions: list[Mention]) -> dict[str, Mention]:
     return forms
 
 
-def _dictionary_names(sentences: Sequence[Sentence], titles: Sequence[Mention],
+def _dictionary_names(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
                       found: list[Mention]) -> list[Mention]:
     """Whole words that the dictionary knows as organizations (CC-CEDICT: 阿森纳, 七喜), where
     nothing else was found; less certain than the curated lexicon."""
@@ -230,8 +230,8 @@ def _dictionary_names(sentences: Sequence[Sentence], titles: Sequence[Mention],
             if len(t.text) < 2 or t.text not in names or taken.overlaps(t.start, t.end):
                 continue
             around = (s.tokens[i - 1].text if i else "") + (s.tokens[i + 1].text if i + 1 < len(s.tokens) else "")
-            if any(dot in around for dot in lexicons.NAME_DOTS):
-                continue  # 罗兰·杜邦: a part of a foreign person's name, not the company 杜邦
+            if any(dot in around for dot in lexicons.NAME_DOTS) or _across_appointee(text, t.start, t.end):
+                continue  # 罗兰·杜邦: a part of a foreign person's name, not the company 杜邦 (任命…丽|华为)
             out.append(Mention(EntityType.ORG, t.start, t.end, t.text, 0.55, "org-dictionary"))
     return out
 
@@ -644,7 +644,8 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         piece = text[t.start:start]
         if title_spans.overlaps(t.start, start):
             break
-        if t.text in _JOINING_CHARS and start < suffix_start and k > 0 and _joins_nouns(left[k - 1], t, floor):
+        if t.text in _JOINING_CHARS and start < suffix_start and k > 0 and _joins_nouns(left[k - 1], t, floor) \
+                and not _named_on_its_own(text, start, suffix_start):
             start = t.start  # 车辆与运载学院, 机械科学与工程学院: 与 joins two fields of one name
             continue
         if t.text.startswith("驻") and k > 0 and _is_place(left[k - 1].text):
@@ -795,9 +796,18 @@ def _unknown_word(word: str | None) -> bool:
     return word not in dictionary_tags() if len(word) > 1 else dictionary_tags().get(word) in _STOP_TAGS
 
 
+def _named_on_its_own(text: str, start: int, suffix_start: int) -> bool:
+    """团队与|清华大学: what follows 与 is a listed organization already, so the words before
+    与 are not a field of its name."""
+    suffix = _suffix_pattern().match(text, suffix_start)
+    whole = text[start:suffix.end()] if suffix else ""
+    return whole in lexicons.known_organizations()
+
+
 def _joins_nouns(before: Token, joiner: Token, floor: int) -> bool:
     """与/和 inside a name joins two fields (车辆与运载): the word before it is a
-    two-character-or-longer noun that is not the end of a previous name."""
+    two-character-or-longer noun that is not the end of a previous name (and, at the call,
+    what follows it is no listed organization: 团队与|清华大学 are two things)."""
     return before.end == joiner.start and before.start >= floor and len(before.text) >= 2 \
         and dictionary_tags().get(before.text) in ("n", "vn", "nz")
 
@@ -959,6 +969,14 @@ def _starts_org_word(follow: str) -> bool:
     return any(tags.get(follow[:n]) in ("n", "nt", "ns", "nz", "vn") for n in (2, 3, 4))
 
 
+def _across_appointee(text: str, start: int, end: int) -> bool:
+    """任命欧阳丽华为…: a lexicon name that takes the 为 after an appointee (华为) runs across
+    the person's name and the verb."""
+    cut = text.find("为", start + 1, end)
+    return cut != -1 and any(text.endswith(v, 0, p) and "为" not in text[p:start] and 2 <= cut - p <= 4
+                             for p in range(max(0, start - 4), start + 1) for v in lexicons.cues()["appointing"])
+
+
 def _japanese_name_at(text: str, start: int, end: int) -> bool:
     """丰田章男表示, 本田圭佑： a company's name that is also a Japanese family name, followed by
     a given name (one to three characters that make no dictionary word) and then a speech cue,
@@ -1018,7 +1036,8 @@ def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[in
                 or not (e in word_ends or e in title_starts or contracted or any(o.start <= s and e < o.end for o in found)):
             continue  # 国网 inside 中国网, 北大 inside 北大西洋: a lexicon name is whole words
         if (s > 0 and text[s - 1] in lexicons.NAME_DOTS) or (e < len(text) and text[e] in lexicons.NAME_DOTS) \
-                or any(text.startswith(w, e) for w in _place_words()) or _japanese_name_at(text, s, e):
+                or any(text.startswith(w, e) for w in _place_words()) or _japanese_name_at(text, s, e) \
+                or _across_appointee(text, s, e):
             continue  # 迈克尔·戴尔 is a person, 拉齐奥大区 a region, 中兴路 a road, 丰田章男 a person
         covering = [o for o in out if o.start <= s and e <= o.end]
         if any(o.start == s and o.end == e for o in covering):

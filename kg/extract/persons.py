@@ -152,7 +152,8 @@ def _best_candidate(text, pos, surname, title_starts, title_ends, boundaries, wo
         if _cuts_place(end, pos, word_at):
             continue  # 副首相和墨西|哥外长: a name does not end inside a place's name
         after = _evidence_after(text, end, title_starts, pos)
-        if _is_common_word(text[pos:end], given, weak_surname, after_title=pos in title_ends,
+        named = pos in title_ends or (before is not None and before.method == "appointed")  # 免去周建国的: a name
+        if _is_common_word(text[pos:end], given, weak_surname, after_title=named,
                            before_title=after is not None and after.method == "title"):
             continue
         score = 0.0

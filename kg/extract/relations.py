@@ -2,7 +2,8 @@
 
 * posts: ``ORG+ TITLE NAME`` and ``ORG+ NAME TITLE`` chains, and a title on the other
   side of the name without an organization (首席科学家冯立教授: two posts); in a biography
-  (孙明远先生简历：…, 孙明远，男，…) the posts its paragraph names (曾任ORG TITLE、TITLE);
+  (孙明远先生简历：…, 孙明远，男，…) the posts its paragraph names (曾任ORG TITLE、TITLE); the post an
+  appointment gives or takes away (任命NAME为ORG TITLE, 免去NAME的ORG TITLE职务);
 * units: adjacent organization names form a chain, each unit inside the one before;
 * membership: ``ORG 轮值理事长单位 ORG`` (the second is a member of the first, in that
   role); ``ORG、ORG等成员单位`` and ``ORG作为…的发起单位`` make the listed organizations
@@ -28,6 +29,7 @@ def find_relations(text: str, sentences: Sequence[Sentence], mentions: Sequence[
     for sentence in sentences:
         idx = [i for i in ordered if sentence.start <= mentions[i].start < sentence.end]
         relations += _posts(text, mentions, idx)
+        relations += _appointments(text, mentions, idx)
         relations += _units(text, mentions, idx)
         relations += _talks_about(text, mentions, idx, sentence)
     relations += _biography_posts(text, mentions, ordered)
@@ -116,6 +118,32 @@ def _biography_posts(text: str, mentions, ordered: list[int]) -> list[Relation]:
             previous_org, previous_title = org, title.text
             conf = round(min(person.confidence, title.confidence) * 0.8, 3)
             out.append(Relation(Predicate.HOLDS_POST, i, j, conf, "biography:person+org+title", context=org))
+    return out
+
+
+def _appointments(text: str, mentions, idx: list[int]) -> list[Relation]:
+    """任命许志刚为省发展和改革委员会副主任, 免去周建国的省交通运输厅副厅长职务: the person after
+    a verb of appointment holds (or held) the post after 为 (or 的), at the organization before
+    the title, and the posts joined to it by 、 or 兼."""
+    out = []
+    for k, i in enumerate(idx):
+        person = mentions[i]
+        if person.type is not EntityType.PERSON or text[person.end:person.end + 1] not in ("为", "的") \
+                or not any(text.endswith(v, 0, person.start) for v in lexicons.cues()["appointing"]):
+            continue
+        method = "appointment:appointed" if text[person.end] == "为" else "appointment:removed"
+        pos, org, after_title = person.end + 1, None, False
+        for j in idx[k + 1:]:
+            m = mentions[j]
+            joined = after_title and m.start == pos + 1 and text[pos] in "、兼"
+            if m.type not in (EntityType.ORG, EntityType.ROLE) or not (m.start == pos or joined):
+                break
+            if m.type is EntityType.ORG:
+                org = j  # (after 、 a new body for the next post: 、省统计局局长)
+            else:
+                conf = round(min(person.confidence, m.confidence) * 0.85, 3)
+                out.append(Relation(Predicate.HOLDS_POST, i, j, conf, method, context=org))
+            after_title, pos = m.type is EntityType.ROLE, m.end
     return out
 
 

@@ -240,3 +240,10 @@ def test_a_learned_organization_does_not_start_with_a_glued_function_word() -> N
     text = "由市农业农村局负责落实。"  # jieba: 由市|农业农村|局
     merged = merge_mentions(text, [], [learned_org(text, "由市农业农村局")], words(text))
     assert [m.text for m in merged if m.type is EntityType.ORG] == ["市农业农村局"]
+
+
+def test_a_learned_name_does_not_take_the_first_character_of_an_idiom() -> None:
+    text = "外援马里奥梅开二度，帮助球队取胜。"  # jieba: 马里奥|梅开二度
+    learned = Mention(EntityType.PERSON, 2, 6, "马里奥梅", 0.9, "crf")
+    merged = merge_mentions(text, [], [learned], words(text))
+    assert [m.text for m in merged] == ["马里奥"]

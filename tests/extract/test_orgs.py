@@ -642,3 +642,20 @@ def test_a_short_form_the_text_defines_names_the_organization() -> None:
 def test_company_without_a_definition_is_no_organization() -> None:
     text = "青禾智能装备股份有限公司召开董事会。赵启明现任公司董事长。"
     assert [m.text for m in predict_mentions(text) if m.type is EntityType.ORG] == ["青禾智能装备股份有限公司"]
+
+
+def test_and_before_a_proper_name_joins_two_things_not_two_fields() -> None:
+    assert orgs("团队与清华大学物理系合作研究。") == ["清华大学物理系"]
+    assert orgs("车辆与运载学院召开会议。") == ["车辆与运载学院"]
+
+
+@pytest.mark.parametrize("sentence, person", [("任命欧阳丽华为东岳省科学技术厅副厅长。", "欧阳丽华"),
+                                              ("聘任张丽华为公司副总裁。", "张丽华")])
+def test_a_company_name_does_not_take_the_end_of_an_appointees_name(sentence: str, person: str) -> None:
+    mentions = predict_mentions(sentence)
+    assert person in [m.text for m in mentions if m.type is EntityType.PERSON]
+    assert not any(m.text.startswith("华为") for m in mentions if m.type is EntityType.ORG)
+
+
+def test_the_company_after_the_appointees_wei_stays() -> None:
+    assert "华为" in orgs("任命张伟为华为中国区总裁。")

@@ -309,3 +309,8 @@ def test_yi_opens_a_given_name() -> None:
 def test_a_reduplicated_word_before_a_surname_is_no_name() -> None:
     text = "主持人：谢谢孙总！也谢谢各位网友。"
     assert not any(m.text.startswith("谢") for m in predict_mentions(text) if m.type is EntityType.PERSON)
+
+
+def test_an_appointee_whose_given_name_is_also_a_place_is_a_person() -> None:
+    assert "周建国" in [m.text for m in predict_mentions("免去周建国的东岳省交通运输厅副厅长职务。")
+                        if m.type is EntityType.PERSON]

@@ -206,3 +206,19 @@ def test_a_paragraph_that_does_not_open_a_biography_gives_no_posts_to_its_first_
     text = "孙明远表示，公司董事长将出席会议。\n"
     ms = place(text, ("孙明远", PERSON), ("公司", ORG), ("董事长", ROLE))
     assert not any(f[1] == "孙明远" for f in facts(text, ms))
+
+
+def test_an_appointment_gives_the_post_after_wei_at_its_organization() -> None:
+    text = "任命许志刚为东岳省统计局局长、党组书记；免去周建国的东岳省交通运输厅副厅长职务。"
+    ms = place(text, ("许志刚", PERSON), ("东岳省统计局", ORG), ("局长", ROLE), ("党组书记", ROLE),
+               ("周建国", PERSON), ("东岳省交通运输厅", ORG), ("副厅长", ROLE))
+    posts = {f for f in facts(text, ms) if f[0] is Predicate.HOLDS_POST}
+    assert (Predicate.HOLDS_POST, "许志刚", "局长", "东岳省统计局") in posts
+    assert (Predicate.HOLDS_POST, "许志刚", "党组书记", "东岳省统计局") in posts
+    assert (Predicate.HOLDS_POST, "周建国", "副厅长", "东岳省交通运输厅") in posts
+
+
+def test_a_name_before_wei_without_an_appointment_holds_nothing() -> None:
+    text = "孙明远为东岳省统计局局长送行。"
+    ms = place(text, ("孙明远", PERSON), ("东岳省统计局", ORG), ("局长", ROLE))
+    assert not any(f[1] == "孙明远" for f in facts(text, ms))
