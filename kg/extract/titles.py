@@ -28,7 +28,7 @@ ASSISTANT_OF = "助理"
 # A title directly followed by these is the first half of an organization or group name
 # (董事会, 委员会, 专家组, 专家顾问委员会) or of a plain word (主席台, 代表团) — but 总理会见,
 # 部长会谈: a title and a verb. (师事务所: not 会计 in 会计师事务所.)
-_NOT_A_TITLE_AFTER = "会(?!见|谈|晤)|组|团|台|处|部|们|级|层|库|制|职(?!务|位)|顾问|委员会|员会|工作组|单位|队伍|岗位|团队|事务所|师事务所|公司|馆|创业|有限|集团|股份|协会|学会|(?:咨询|评审|评议|指导|学术|顾问)委员会"
+_NOT_A_TITLE_AFTER = "会(?!见|谈|晤)|组|团|台|处|部|们|级|层|库|制|职(?!务|位)|顾问|委员会|员会|工作组|单位|队伍|岗位|团队|事务所|师事务所|公司|馆|创业|有限|集团|股份|协会|学会|(?:咨询|评审|评议|指导|学术|顾问)委员会|工作站|流动站"
 
 
 @lru_cache(maxsize=1)

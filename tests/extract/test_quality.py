@@ -24,10 +24,10 @@ DATA = Path(__file__).parents[1] / "data"
 # (its README); heldout2: written blind, partly exposed since (its README); heldout3: written
 # blind by a helper and never read by whoever tunes the rules — the honest figure.
 FLOORS = {
-    "gold": {"PERSON": 0.95, "ORG": 0.88, "TITLE": 0.95, "TECH": 0.90},
+    "gold": {"PERSON": 0.95, "ORG": 0.89, "TITLE": 0.95, "TECH": 0.90},
     "heldout": {"PERSON": 0.94, "ORG": 0.89, "TITLE": 0.87, "TECH": 0.88},
     "heldout2": {"PERSON": 0.79, "ORG": 0.80, "TITLE": 0.86, "TECH": 0.63},
-    "heldout3": {"PERSON": 0.81, "ORG": 0.79, "TITLE": 0.84, "TECH": 0.83},
+    "heldout3": {"PERSON": 0.81, "ORG": 0.81, "TITLE": 0.85, "TECH": 0.83},
 }
 
 

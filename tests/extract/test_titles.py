@@ -216,3 +216,18 @@ def test_a_title_whose_last_character_jieba_took_with_a_surname_stays() -> None:
 
 def test_experts_before_a_committee_name_it() -> None:
     assert "专家" not in titles_in("他是省政府专家咨询委员会委员。")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("后任东岳市公安局刑侦处干警、二级警司。", "二级警司"),
+    ("他是西岭大学博士后。", "博士后"),
+    ("任项目指挥部副指挥长。", "副指挥长"),
+    ("现任东岳总商会会董。", "会董"),
+    ("他是《东岳学刊》审稿人。", "审稿人"),
+])
+def test_ranks_and_posts_of_police_research_projects_and_chambers_are_titles(text: str, title: str) -> None:
+    assert title in titles_in(text)
+
+
+def test_a_postdoctoral_station_is_no_title() -> None:
+    assert titles_in("他进入博士后工作站从事研究。") == []
