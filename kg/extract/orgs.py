@@ -191,13 +191,29 @@ _ALIAS_DEFINITION = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[:：]?[�
 
 def _defined_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     """青禾智能装备股份有限公司（以下简称“青禾智能”）: the text names its own short form for an
-    organization — even a generic one (“公司”), which then means that organization."""
+    organization — even a generic one (“公司”), which then means that organization; an
+    announcement's 证券简称 names the listed company it spells."""
     out: dict[str, Mention] = {}
     for m in mentions:
         definition = _ALIAS_DEFINITION.match(text, m.end)
         if definition:
             out.setdefault(definition.group(1), m)
+    for listed in _STOCK_NAME.finditer(text):  # 证券简称：青禾智能 … 青禾智能装备股份有限公司
+        alias = listed.group(1)
+        company = next((m for m in mentions if m.text != alias and m.text.startswith(alias[:2])
+                        and _in_order(alias, m.text) and _company_form(m.text)), None)
+        if company is not None:
+            out.setdefault(alias, company)
     return out
+
+
+_STOCK_NAME = re.compile(r"(?:证券|股票|A股|H股)简称[:：]\s*([\u4e00-\u9fffA-Za-z]{2,8})")
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Every character of ``short`` occurs in ``name`` in the same order (青禾智能 in 青禾智能装备…)."""
+    rest = iter(name)
+    return all(c in rest for c in short)
 
 
 def _short_forms(mentions: list[Mention]) -> dict[str, Mention]:

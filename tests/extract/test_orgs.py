@@ -659,3 +659,9 @@ def test_a_company_name_does_not_take_the_end_of_an_appointees_name(sentence: st
 
 def test_the_company_after_the_appointees_wei_stays() -> None:
     assert "华为" in orgs("任命张伟为华为中国区总裁。")
+
+
+def test_an_announcements_stock_name_names_the_listed_company() -> None:
+    text = "证券代码：688001 证券简称：青禾智能 公告编号：2026-012\n青禾智能装备股份有限公司关于董事会换届选举的公告"
+    [alias] = [m for m in predict_mentions(text) if m.type is EntityType.ORG and m.text == "青禾智能"]
+    assert (alias.norm, alias.method) == ("青禾智能装备股份有限公司", "org-alias")
