@@ -651,9 +651,8 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
     left = [t for t in tokens if t.end <= start]
     for k in range(len(left) - 1, -1, -1):
         t = left[k]
-        if t.end == start and len(t.text) > 1 and t.text[-1] in "省市县区" and not _is_place(t.text) \
-                and (t.start < floor or t.text[-2] in lexicons.GLUED_FUNCTION_CHARS) and t.end - 1 >= floor:
-            start = t.end - 1  # 局和|市|发展改革委, 由|市: jieba glued a word or a function word to the bare 市
+        if t.end == start and t.start < floor <= t.end - 1 and t.text[-1] in "省市县区" and not _is_place(t.text):
+            start = t.end - 1  # 局和市|发展改革委: jieba glued the end of the previous name to the bare 市
             break
         if t.end != start or t.start < floor:
             break
