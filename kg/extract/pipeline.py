@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from kg.bilingual import to_simplified
 from kg.errors import KgError
+from kg.extract import lexicons
 from kg.extract.combine import merge_mentions
 from kg.extract.events import find_event
 from kg.extract.orgs import extend_organization_lists, find_organizations, propagate_organizations
@@ -64,6 +65,8 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
     org_ends = {o.end for o in orgs}
     titles = [t for t in titles if not any(i in org_chars for i in range(t.start, t.end))
               or (t.start + 1 in org_ends and not any(i in org_chars for i in range(t.start + 1, t.end)))]
+    # 主持人: the role someone plays at an event is evidence for the name beside it, not a post
+    titles = [t for t in titles if t.text not in lexicons.cues()["event_role"]]
     mentions = titles + techs + orgs + persons
     if learned:
         mentions = merge_mentions(text, mentions, default_tagger().tag(text, sentences), words)

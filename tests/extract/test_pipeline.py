@@ -147,3 +147,10 @@ def test_mentions_do_not_depend_on_the_hash_seed() -> None:
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("4", "6", "11")}
     assert len(runs) == 1
+
+
+def test_the_host_of_an_event_is_a_role_not_a_post_but_still_names_the_person() -> None:
+    text = "主持人：各位好。本场论坛由主持人孙明远介绍嘉宾。"
+    mentions = predict_mentions(text)
+    assert not any(m.type is EntityType.ROLE and m.text == "主持人" for m in mentions)
+    assert "孙明远" in [m.text for m in mentions if m.type is EntityType.PERSON]
