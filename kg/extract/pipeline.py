@@ -65,8 +65,9 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
     org_ends = {o.end for o in orgs}
     titles = [t for t in titles if not any(i in org_chars for i in range(t.start, t.end))
               or (t.start + 1 in org_ends and not any(i in org_chars for i in range(t.start + 1, t.end)))]
-    # 主持人: the role someone plays at an event is evidence for the name beside it, not a post
-    titles = [t for t in titles if t.text not in lexicons.cues()["event_role"]]
+    # 主持人, 专家: the role someone plays at an event, or a bare descriptor, is evidence for the
+    # name beside it, not a post (首席专家, 评审专家 are posts)
+    titles = [t for t in titles if t.text not in lexicons.cues()["not_a_post"]]
     mentions = titles + techs + orgs + persons
     if learned:
         mentions = merge_mentions(text, mentions, default_tagger().tag(text, sentences), words)

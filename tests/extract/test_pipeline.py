@@ -154,3 +154,8 @@ def test_the_host_of_an_event_is_a_role_not_a_post_but_still_names_the_person() 
     mentions = predict_mentions(text)
     assert not any(m.type is EntityType.ROLE and m.text == "主持人" for m in mentions)
     assert "孙明远" in [m.text for m in mentions if m.type is EntityType.PERSON]
+
+
+def test_a_bare_expert_is_no_post_but_a_chief_expert_is() -> None:
+    titles = [m.text for m in predict_mentions("会上，专家孙明远和首席专家林晓梅作了发言。") if m.type is EntityType.ROLE]
+    assert titles == ["首席专家"]
