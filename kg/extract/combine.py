@@ -194,8 +194,8 @@ def _without_leading_verb(text: str, m: Mention, word_starts: dict[int, str]) ->
     if m.type is not EntityType.ORG:
         return m
     word = word_starts.get(m.start, "")
-    cut = next((len(v) for v in sorted(lexicons.cues()["holding_office"], key=len, reverse=True)
-                if m.text.startswith(v) and (word == v or word.startswith(v) and word not in dictionary_tags())), 0)
+    cut = max((len(v) for v in lexicons.cues()["holding_office"]
+               if m.text.startswith(v) and (word == v or word.startswith(v) and word not in dictionary_tags())), default=0)
     if not cut and ((m.text[0] in "年月日" and text[m.start - 1:m.start].isdigit())
                     or (len(word) > 1 and word[0] in lexicons.GLUED_FUNCTION_CHARS and word not in dictionary_tags())):
         cut = 1  # 9月|华油…, 由市|农业农村局
