@@ -10,6 +10,10 @@ Mentions of one type are merged when they name the same thing:
   (北京大学 ≠ 北京师范大学);
 * an English mention whose Chinese counterpart is known (lexicon, or pinyin of a name).
 Variant spellings become aliases (``skos:altLabel``).
+
+A surname alone with a form of address (王先生, 王局长) is the person of that surname whom
+the same document names in full, if there is exactly one; otherwise it is a person of that
+document only (label 王先生), never merged with the 王先生 of another document.
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from collections.abc import Sequence
 
-from kg.bilingual import chinese_candidates, person_name_en, to_simplified
+from kg.bilingual import addressed_person_en, chinese_candidates, person_name_en, to_simplified
 from kg.bilingual import english_label as _english_label
 from kg.bilingual.english import english_key
 from kg.errors import InputError
@@ -62,17 +66,20 @@ def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0, umlaut
         for i, m in enumerate(a.mentions):
             if m.confidence >= min_confidence and m.type is not EntityType.PLACE:
                 forms[(a.document.id, i)] = (m.type, _surface_key(m))
-    groups = _group_forms(forms.values())
+    local = _forms_of_address(analyses, forms)
+    groups = _group_forms(v for r, v in forms.items() if r not in local)
     mention_entity: dict[tuple[str, int], str] = {}
     members: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for ref, (etype, key) in forms.items():
-        gid = groups[(etype, key)]
+        gid = f"PERSON:{key}@{ref[0]}" if ref in local else groups[(etype, key)]
         members[gid].append(ref)
     by_ref = {(a.document.id, i): m for a in analyses for i, m in enumerate(a.mentions)}
     entities: dict[str, Entity] = {}
+    addressed: dict[str, tuple[str, str]] = {}
     english_docs = {a.document.id for a in analyses if a.document.lang == "en"}
     for gid, refs in members.items():
-        entity = _make_entity(gid, [by_ref[r] for r in refs], refs)
+        entity = _make_entity([by_ref[r] for r in refs], refs, Counter(forms[r][1] for r in refs),
+                              scope=refs[0][0] if refs[0] in local else "")
         entity.english_only = all(doc in english_docs for doc, _ in refs)
         # two groups with the same label (rare: distinct forms, same canonical) share one id
         if entity.id in entities:
@@ -81,12 +88,46 @@ def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0, umlaut
             old.mentions += entity.mentions
             entity = old
         entities[entity.id] = entity
+        if refs[0] in local:
+            addressed[entity.id] = local[refs[0]]
         for r in refs:
             mention_entity[r] = entity.id
     facts = _facts(analyses, mention_entity, min_confidence)
     _drop_unattached_roles(entities, facts, mention_entity)
     _label_english(entities, facts, umlaut)
+    for eid, (surname, address) in addressed.items():
+        label = addressed_person_en(surname, address)
+        entities[eid].label_en, entities[eid].en_method, entities[eid].en_confidence = label.text, label.method, label.confidence
     return Resolution(list(analyses), dict(sorted(entities.items())), facts, mention_entity)
+
+
+def _forms_of_address(analyses: Sequence[Analysis], forms: dict) -> dict[tuple[str, int], tuple[str, str]]:
+    """Re-key every bare surname (王 of 王先生, 王局长): to the one full name of that surname
+    in its document (王建国), else to the surname with its form of address as written
+    (王先生). Returns the references of the second kind, which name a person of their
+    document only, with their surname and form of address."""
+    surnames = lexicons.surnames()
+    honorifics = sorted(lexicons.cues()["honorific"], key=len, reverse=True)
+    local = {}
+    for a in analyses:
+        doc = a.document.id
+        refs = [(doc, i) for i, m in enumerate(a.mentions) if forms.get((doc, i), (None,))[0] is EntityType.PERSON]
+        full = {forms[r][1] for r in refs if forms[r][1] not in surnames}
+        roles = {m.start: m for m in a.mentions if m.type is EntityType.ROLE}
+        for ref in refs:
+            surname = forms[ref][1]
+            if surname not in surnames:
+                continue
+            named = {n for n in full if n.startswith(surname) and len(n) - len(surname) in (1, 2)}
+            if len(named) == 1:
+                forms[ref] = (EntityType.PERSON, named.pop())
+                continue
+            m = a.mentions[ref[1]]
+            after = a.document.text[m.end:m.end + 4]
+            address = roles[m.end].key if m.end in roles else next((h for h in honorifics if after.startswith(h)), "")
+            forms[ref] = (EntityType.PERSON, surname + address)
+            local[ref] = (surname, address)
+    return local
 
 
 def _surface_key(m: Mention) -> str:
@@ -204,17 +245,20 @@ def _merge_across_languages(uf: _UnionFind, etype: EntityType, names: list[str])
             uf.union(f"{etype.value}:{en}", f"{etype.value}:{zh}")
 
 
-def _make_entity(gid: str, mentions: list[Mention], refs: list[tuple[str, int]]) -> Entity:
+def _make_entity(mentions: list[Mention], refs: list[tuple[str, int]], forms: Counter, scope: str = "") -> Entity:
+    """One entity of the mentions ``refs`` whose resolution keys are ``forms``; ``scope`` is
+    the document a person of a form of address (王先生) belongs to."""
     etype = mentions[0].type
-    forms = Counter(_surface_key(m) for m in mentions)
     label = _canonical(etype, forms)
     aliases = {to_simplified(m.text) for m in mentions} | {m.text for m in mentions} | set(forms)
     aliases.discard(label)
+    if etype is EntityType.PERSON:  # a surname alone names no one
+        aliases -= set(lexicons.surnames())
     if etype is EntityType.ORG:  # 公司 where a text defined it (以下简称“公司”) names no one elsewhere
         aliases -= lexicons.cues()["generic_org"] | lexicons.org_suffix_words()
     if etype is EntityType.TECH and label in lexicons.technologies():
         aliases |= set(lexicons.technologies()[label].aliases)
-    local = f"{_TYPE_PATH[etype]}/{iri_segment(label)}"
+    local = f"{_TYPE_PATH[etype]}/{iri_segment(label)}" + (f"--{iri_segment(scope)}" if scope else "")
     return Entity(id=local, type=etype, label_zh=label, label_en="", aliases=aliases,
                   mentions=sorted(refs), confidence=round(max(m.confidence for m in mentions), 3))
 

@@ -176,3 +176,28 @@ def test_a_generic_short_form_a_text_defined_is_no_alias_of_the_entity() -> None
     [company] = [e for e in res.entities.values() if e.type is ORG]
     assert company.label_zh == "青禾智能装备股份有限公司" and "公司" not in company.aliases
     assert len(company.mentions) == 3
+
+
+def test_a_surname_with_a_form_of_address_names_a_person_of_its_document_only() -> None:
+    res = resolve([doc("a", "市民吴先生反映，吴先生说", ("吴", PERSON), ("吴", PERSON)),
+                   doc("b", "吴先生投诉", ("吴", PERSON))])
+    assert entity_of(res, "a", 0) is entity_of(res, "a", 1)
+    assert entity_of(res, "a", 0) is not entity_of(res, "b", 0)
+    assert labels(res, PERSON) == ["吴先生", "吴先生"]
+    assert entity_of(res, "a", 0).label_en == "Mr Wu"
+    assert "吴" not in entity_of(res, "a", 0).aliases
+
+
+def test_a_surname_with_a_title_is_the_one_person_of_that_surname_its_document_names() -> None:
+    res = resolve([doc("a", "董事长何振宇出席。何董事长指出", ("何振宇", PERSON), ("何", PERSON), ("董事长", ROLE))])
+    assert entity_of(res, "a", 1) is entity_of(res, "a", 0)
+    assert entity_of(res, "a", 0).label_zh == "何振宇"
+
+
+def test_a_surname_two_full_names_share_stays_its_own_person() -> None:
+    res = resolve([doc("a", "何振宇与何丽出席。何局长说", ("何振宇", PERSON), ("何丽", PERSON), ("何", PERSON),
+                       ("局长", ROLE))])
+    addressed = entity_of(res, "a", 2)
+    assert addressed.label_zh == "何局长"
+    assert addressed.label_en == "Director He"
+    assert addressed not in (entity_of(res, "a", 0), entity_of(res, "a", 1))

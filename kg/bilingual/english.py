@@ -52,6 +52,17 @@ def english_label(zh: str, type: EntityType, *, parent_zh: str | None = None) ->
     return _place_label(name)
 
 
+def addressed_person_en(surname: str, address: str) -> EnglishLabel:
+    """王 + 先生 -> Mr Wang, 王 + 局长 -> Director Wang: a person the text names only by a
+    surname with a form of address or a title."""
+    if address in lexicons.honorifics():
+        return EnglishLabel(f"{lexicons.honorifics()[address]} {person_name_en(surname)}", "composed", 0.9)
+    if not address:
+        return EnglishLabel(person_name_en(surname), "pinyin", 0.5)
+    role = english_label(address, EntityType.ROLE)
+    return EnglishLabel(f"{role.text} {person_name_en(surname)}", "composed", round(0.9 * role.confidence, 2))
+
+
 def _latin_label(name: str, type: EntityType) -> EnglishLabel:
     """A name already in Latin letters (XR, 5G, ZTE): a lexicon may still expand it."""
     if type is EntityType.TECH and name in lexicons.technologies():

@@ -154,6 +154,13 @@ def endings() -> tuple[Ending, ...]:
 
 
 @lru_cache(maxsize=1)
+def honorifics() -> dict[str, str]:
+    """Forms of address after a name (先生 -> Mr), longest first."""
+    rows = sorted(lexicon("honorifics.tsv"), key=lambda r: -len(r["zh"]))
+    return {r["zh"]: r["en"] for r in rows}
+
+
+@lru_cache(maxsize=1)
 def words() -> dict[str, str]:
     return {r["zh"]: r["en"] for r in lexicon("words.tsv") if r["kind"] == "word"}
 

@@ -146,10 +146,13 @@ def org_suffix_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
-    """Context words by kind (see cues.tsv): honorifics, speech verbs, boundaries …"""
+    """Context words by kind (see cues.tsv): speech verbs, boundaries …, and the honorifics of
+    the bilingual lexicon ``honorifics.tsv``."""
     groups: dict[str, set[str]] = {}
     for row in _rows(extract_data("cues.tsv")):
         groups.setdefault(row[0], set()).update(w for w in row[1].split() if w)
+    _header, *honorifics = _rows(data_path("lexicons/honorifics.tsv"))
+    groups["honorific"] = {row[0] for row in honorifics}
     return {k: frozenset(v) for k, v in groups.items()}
 
 
