@@ -28,7 +28,7 @@ from kg.bilingual.dictionary import is_common_word
 from kg.bilingual.lexicons import places
 from kg.extract import lexicons
 from kg.extract.orgs import AMBIGUOUS_ALIAS, chinese_name_shape, dictionary_tags
-from kg.extract.persons import is_transcription
+from kg.extract.persons import is_transcription, split_glued_names
 from kg.model import EntityType, Mention, SpanIndex, Token
 
 _ORDINARY_WORD_TAGS = {"v", "vn", "vd", "d", "a", "ad", "an", "c", "p", "r", "m", "q", "t", "f", "l", "i"}
@@ -124,6 +124,7 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     kept = [m for m in layout.all if not _unsupported_guess(m, learned_names)]
     if _about_club_sport(text):
         kept = [_club(text, m, title_ends) for m in kept]
+    kept = [part for m in kept for part in split_glued_names(m, starts.keys())]
     return sorted(_one_type_per_name(kept), key=lambda m: (m.start, m.end))
 
 

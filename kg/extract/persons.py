@@ -85,6 +85,51 @@ def is_transcription(name: str) -> bool:
     return len(name) >= 2 and _transliteration().fullmatch(name) is not None
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def split_glued_names(m: Mention, word_starts: set[int]) -> list[Mention]:
+    """A Chinese given name has at most two characters, so a longer span that starts with a
+    one-character surname ran on: into a second name where a jieba word with a common
+    surname begins (记者|蔡早勤|汤华明, 冀欣|李雯珊), or into the next word (王前虎|谈,
+    王兆星|周四). Transcriptions (罗文塔尔) and compound or Japanese surnames are left alone."""
+    name = m.text
+    if m.type is not EntityType.PERSON or len(name) < 4 or not _HAN.fullmatch(name) or _surname_length(name) != 1 \
+            or is_transcription(name):
+        return [m]
+    for k in (2, 3):
+        if m.start + k not in word_starts or not _name_like(name[:k]):
+            continue
+        rest = Mention(m.type, m.start + k, m.end, name[k:], m.confidence, m.method)
+        if lexicons.surnames().get(name[k]) is False:
+            parts = split_glued_names(rest, word_starts)
+            if all(_name_like(p.text) and chinese_name_shape(p.text) for p in parts):
+                return [_part(m, 0, k), *parts]
+        if k == 3:
+            return [_part(m, 0, 3)]
+    if len(name) == 4 and m.start + 3 in word_starts:
+        return [_part(m, 0, 3)]
+    return [m]
+
+
+def _surname_length(name: str) -> int:
+    surnames = lexicons.surnames()
+    if name[:2] in surnames or name[:2] in lexicons.japanese_surnames():
+        return 2
+    return 1 if name[:1] in surnames else 0
+
+
+def _name_like(part: str) -> bool:
+    """A surname and one or two characters that jieba's dictionary does not know as another
+    kind of word (周四 is a day, 申报 a verb)."""
+    return 2 <= len(part) <= 3 and part[0] in lexicons.surnames() and not is_transcription(part) \
+        and dictionary_tags().get(part, "nr") in ("nr", "nrfg", "nrt")
+
+
+def _part(m: Mention, start: int, end: int) -> Mention:
+    return Mention(m.type, m.start + start, m.start + end, m.text[start:end], m.confidence, m.method)
+
+
 def _foreign_names(text: str, title_starts, title_ends, boundaries) -> list[Mention]:
     """Transcribed foreign names: a run of transcription characters (with · between
     parts) right after a title or followed by a speech cue, that jieba's dictionary does

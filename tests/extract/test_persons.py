@@ -314,3 +314,36 @@ def test_a_reduplicated_word_before_a_surname_is_no_name() -> None:
 def test_an_appointee_whose_given_name_is_also_a_place_is_a_person() -> None:
     assert "周建国" in [m.text for m in predict_mentions("免去周建国的东岳省交通运输厅副厅长职务。")
                         if m.type is EntityType.PERSON]
+
+
+def _pipeline_persons(text: str) -> list[str]:
+    return [m.text for m in predict_mentions(text) if m.type is EntityType.PERSON]
+
+
+def _split(name: str, text: str) -> list[str]:
+    """split_glued_names on ``name`` as the span at the start of ``text``, with jieba's words."""
+    from kg.extract.persons import split_glued_names
+
+    starts = {w.start for w in default_segmenter().words(text)}
+    return [m.text for m in split_glued_names(Mention(EntityType.PERSON, 0, len(name), name, 0.9, "test"), starts)]
+
+
+def test_names_run_together_in_a_byline_are_each_a_person() -> None:
+    assert _split("郑秋实袁梦琪", "郑秋实袁梦琪北京报道") == ["郑秋实", "袁梦琪"]
+    assert _split("邬春晖杜文", "邬春晖杜文）昨天") == ["邬春晖", "杜文"]
+
+
+def test_a_name_glued_to_a_day_keeps_the_name_only() -> None:
+    assert _split("郑秋实周四", "郑秋实周四表示") == ["郑秋实"]
+
+
+def test_a_chinese_name_does_not_take_the_word_after_it() -> None:
+    assert _pipeline_persons("协会副会长邬春晖谈行业发展前景。") == ["邬春晖"]
+
+
+def test_split_glued_names_leaves_transcriptions_and_compound_surnames_whole() -> None:
+    from kg.extract.persons import split_glued_names
+
+    for name in ("罗文塔尔", "欧阳振华"):
+        m = Mention(EntityType.PERSON, 0, len(name), name, 0.9, "test")
+        assert split_glued_names(m, {0, 2}) == [m]
