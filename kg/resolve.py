@@ -8,7 +8,9 @@ Mentions of one type are merged when they name the same thing:
 * a damaged spelling: the shorter form is the longer one with single characters dropped
   here and there (东岳智能制造业创新发联盟 ↔ 东岳智能制造产业创新发展联盟), never a whole word
   (北京大学 ≠ 北京师范大学);
-* an English mention whose Chinese counterpart is known (lexicon, or pinyin of a name).
+* an English mention whose Chinese counterpart is known (lexicon, or pinyin of a name), or
+  the original a text gives in brackets (巴里·穆尼兹（Barry Munitz）), which is then the
+  English label.
 Variant spellings become aliases (``skos:altLabel``).
 
 A surname alone with a form of address (王先生, 王局长) is the person of that surname whom
@@ -66,7 +68,7 @@ def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0, umlaut
         for i, m in enumerate(a.mentions):
             if m.confidence >= min_confidence and m.type is not EntityType.PLACE:
                 forms[(a.document.id, i)] = (m.type, _surface_key(m))
-    local = _forms_of_address(analyses, forms)
+    local = _short_forms(analyses, forms)
     groups = _group_forms(v for r, v in forms.items() if r not in local)
     mention_entity: dict[tuple[str, int], str] = {}
     members: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -95,15 +97,20 @@ def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0, umlaut
     facts = _facts(analyses, mention_entity, min_confidence)
     _drop_unattached_roles(entities, facts, mention_entity)
     _label_english(entities, facts, umlaut)
+    for ent in entities.values():  # 巴里·穆尼兹（Barry Munitz）: the text gives the name in its own script
+        original = next((by_ref[r].text for r in ent.mentions if by_ref[r].method == "original"), None)
+        if original and not ent.label_zh.isascii():
+            ent.label_en, ent.en_method, ent.en_confidence = original, "source", 0.95
     for eid, (surname, address) in addressed.items():
         label = addressed_person_en(surname, address)
         entities[eid].label_en, entities[eid].en_method, entities[eid].en_confidence = label.text, label.method, label.confidence
     return Resolution(list(analyses), dict(sorted(entities.items())), facts, mention_entity)
 
 
-def _forms_of_address(analyses: Sequence[Analysis], forms: dict) -> dict[tuple[str, int], tuple[str, str]]:
-    """Re-key every bare surname (王 of 王先生, 王局长): to the one full name of that surname
-    in its document (王建国), else to the surname with its form of address as written
+def _short_forms(analyses: Sequence[Analysis], forms: dict) -> dict[tuple[str, int], tuple[str, str]]:
+    """Re-key, within each document, a foreign family name alone (穆尼兹) to the one full name
+    that ends with it (巴里·穆尼兹), and every bare surname (王 of 王先生, 王局长) to the one
+    full name of that surname in its document (王建国), else to the surname with its form of address as written
     (王先生). Returns the references of the second kind, which name a person of their
     document only, with their surname and form of address."""
     surnames = lexicons.surnames()
@@ -115,9 +122,13 @@ def _forms_of_address(analyses: Sequence[Analysis], forms: dict) -> dict[tuple[s
         full = {forms[r][1] for r in refs if forms[r][1] not in surnames}
         roles = {m.start: m for m in a.mentions if m.type is EntityType.ROLE}
         for ref in refs:
-            surname = forms[ref][1]
-            if surname not in surnames:
+            name = forms[ref][1]
+            if name not in surnames:
+                whole = {n for n in full if "·" in n and n.rsplit("·", 1)[1] == name}
+                if len(whole) == 1:  # 穆尼兹 after 巴里·穆尼兹: a foreign name's family name alone
+                    forms[ref] = (EntityType.PERSON, whole.pop())
                 continue
+            surname = name
             named = {n for n in full if n.startswith(surname) and len(n) - len(surname) in (1, 2)}
             if len(named) == 1:
                 forms[ref] = (EntityType.PERSON, named.pop())

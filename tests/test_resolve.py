@@ -201,3 +201,17 @@ def test_a_surname_two_full_names_share_stays_its_own_person() -> None:
     assert addressed.label_zh == "何局长"
     assert addressed.label_en == "Director He"
     assert addressed not in (entity_of(res, "a", 0), entity_of(res, "a", 1))
+
+
+def test_a_bracketed_original_is_the_english_label() -> None:
+    text = "校长巴里·穆尼兹（Barry Munitz）出席"
+    analysis = doc("a", text, ("巴里·穆尼兹", PERSON))
+    start = text.index("Barry")
+    analysis.mentions.append(Mention(PERSON, start, start + 12, "Barry Munitz", 0.9, "original", norm="巴里·穆尼兹"))
+    [person] = resolve([analysis]).entities.values()
+    assert (person.label_zh, person.label_en, person.en_method) == ("巴里·穆尼兹", "Barry Munitz", "source")
+
+
+def test_a_foreign_family_name_alone_is_the_one_full_name_ending_with_it() -> None:
+    res = resolve([doc("a", "巴里·穆尼兹出席。穆尼兹表示", ("巴里·穆尼兹", PERSON), ("穆尼兹", PERSON))])
+    assert entity_of(res, "a", 1) is entity_of(res, "a", 0)

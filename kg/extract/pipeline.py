@@ -17,6 +17,7 @@ from kg.extract import lexicons
 from kg.extract.combine import merge_mentions
 from kg.extract.events import find_event
 from kg.extract.orgs import extend_organization_lists, find_organizations, propagate_organizations
+from kg.extract.originals import add_originals
 from kg.extract.persons import extend_name_lists, find_persons, propagate_names
 from kg.extract.relations import find_relations
 from kg.extract.segment import default_segmenter
@@ -83,7 +84,7 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
         taken = [(m.start, m.end) for m in others]
         persons = extend_name_lists(text, [m for m in mentions if m.type is EntityType.PERSON], taken)
         persons = propagate_names(text, persons, taken)
-        mentions = others + persons
+        mentions = add_originals(text, others + persons)
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
