@@ -65,7 +65,7 @@ def find_persons(text: str, sentences: Sequence[Sentence], titles: Sequence[Ment
             if taken.overlaps(start, end):
                 continue
             found[(start, end)] = Mention(EntityType.PERSON, start, end, text[start:end], ev.confidence, ev.method)
-    foreign = [m for m in _foreign_names(text, title_starts, title_ends, boundaries)
+    foreign = [m for m in _foreign_names(text, title_starts, title_ends, boundaries) + _latin_names(text, title_ends)
                if not taken.overlaps(m.start, m.end)]
     mentions = _drop_overlaps(list(found.values()) + foreign)
     return propagate_names(text, mentions, [(m.start, m.end) for m in [*titles, *blocked]])
@@ -85,7 +85,18 @@ def is_transcription(name: str) -> bool:
     return len(name) >= 2 and _transliteration().fullmatch(name) is not None
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_'’.\-]*[A-Za-z0-9]")
+
+
+def _latin_names(text: str, title_ends) -> list[Mention]:
+    """设计师KenRolston, 选手Moon, 主帅Walker: a name in Latin letters right after a title (a
+    foreign name or a player's handle) — not one that an organization's suffix follows."""
+    found = []
+    for end in title_ends:
+        match = _LATIN_NAME.match(text, end)
+        if match and not any(text.startswith(w, match.end()) for w in lexicons.org_suffix_words()):
+            found.append(Mention(EntityType.PERSON, match.start(), match.end(), match[0], 0.8, "latin-name:title"))
+    return found
 
 
 def split_glued_names(m: Mention, word_starts: set[int]) -> list[Mention]:
@@ -94,7 +105,7 @@ def split_glued_names(m: Mention, word_starts: set[int]) -> list[Mention]:
     surname begins (记者|蔡早勤|汤华明, 冀欣|李雯珊), or into the next word (王前虎|谈,
     王兆星|周四). Transcriptions (罗文塔尔) and compound or Japanese surnames are left alone."""
     name = m.text
-    if m.type is not EntityType.PERSON or len(name) < 4 or not _HAN.fullmatch(name) or _surname_length(name) != 1 \
+    if m.type is not EntityType.PERSON or len(name) < 4 or not all(_HAN.match(c) for c in name) or _surname_length(name) != 1 \
             or is_transcription(name):
         return [m]
     for k in (2, 3):

@@ -347,3 +347,15 @@ def test_split_glued_names_leaves_transcriptions_and_compound_surnames_whole() -
     for name in ("罗文塔尔", "欧阳振华"):
         m = Mention(EntityType.PERSON, 0, len(name), name, 0.9, "test")
         assert split_glued_names(m, {0, 2}) == [m]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("这款游戏的首席设计师DavidChen透露，续作明年上线。", "DavidChen"),
+    ("战队队长Sky表示，这是他第一次夺冠。", "Sky"),
+])
+def test_a_name_in_latin_letters_right_after_a_title_is_a_person(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_latin_letters_before_an_organization_suffix_are_no_person() -> None:
+    assert persons("公司总经理Nova公司的代表出席。") == []
