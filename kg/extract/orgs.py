@@ -494,9 +494,10 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
         core = text[start:s]
         if suffix.unit_only:
-            if not (found and start == found[-1].end and found[-1].method.startswith("org-grammar:academic")
+            if not (found and start == found[-1].end and found[-1].method.startswith(f"org-grammar:{suffix.kind}")
                     and len(core) >= 2 and not any(text.endswith(w, start, e) for w in lexicons.cues()["not_a_unit"])):
-                continue  # 关系, 经济体系: 系 ends a department only after its university, with a field before it
+                continue  # 关系, 经济体系: 系 ends a department only after its university (审判庭 after its
+                # court), with a field before it
         elif not suffix.strong and (len(core) < (1 if unit_word else 2) or not (contracted or _clean_right_edge(text, e, title_spans))):
             continue
         if contracted and chinese_name_shape(core):

@@ -53,6 +53,9 @@ def _posts(text: str, mentions, idx: list[int]) -> list[Relation]:
         nxt = mentions[idx[k + 1]] if k + 1 < len(idx) else None
         before = prev if prev and prev.type is EntityType.ROLE and _adjacent(text, prev, person) else None
         after = nxt if nxt and nxt.type is EntityType.ROLE and _adjacent(text, person, nxt) else None
+        then = mentions[idx[k + 2]] if after is not None and k + 2 < len(idx) else None
+        if then is not None and then.type is EntityType.PERSON and _adjacent(text, after, then):
+            after = None  # 记者 周雨桐 通讯员 钱立: a title between two names is the second one's
         joined = _titles_joined_before(text, mentions, idx, before)
         shared_org = None  # 学会常务副理事长兼秘书长彭晓明: 秘书长 is at the same 学会
         for extra, joiner in joined:

@@ -67,7 +67,18 @@ def across_words(titles: Sequence[Mention], words: Sequence[Token]) -> list[Ment
     jieba words, the characters belong to those words (临汾市|长青 holds no 市长, 艺高|工程
     no 高工, 社科院|长江 no 院长)."""
     inner = {i for w in words for i in range(w.start + 1, w.end)}
-    return [t for t in titles if not (t.start in inner and t.end in inner) or _name_cut_off(t, words)]
+    return [_after_unit(t, words) if t.start in inner else t for t in titles
+            if not (t.start in inner and t.end in inner) or _name_cut_off(t, words)]
+
+
+def _after_unit(title: Mention, words: Sequence[Token]) -> Mention:
+    """北京大学经济系|主任: where jieba knows a unit's whole name as a word, a title that starts
+    inside it (系主任) starts after it, if what is left is a title."""
+    word = next(w for w in words if w.start < title.start < w.end)
+    rest = title.text[word.end - title.start:]
+    if word.end < title.end and word.text.endswith(tuple(lexicons.org_suffix_words())) and rest in lexicons.titles().base:
+        return Mention(title.type, word.end, title.end, rest, title.confidence, title.method)
+    return title
 
 
 def _name_cut_off(title: Mention, words: Sequence[Token]) -> bool:

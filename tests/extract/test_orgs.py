@@ -665,3 +665,10 @@ def test_an_announcements_stock_name_names_the_listed_company() -> None:
     text = "证券代码：688001 证券简称：青禾智能 公告编号：2026-012\n青禾智能装备股份有限公司关于董事会换届选举的公告"
     [alias] = [m for m in predict_mentions(text) if m.type is EntityType.ORG and m.text == "青禾智能"]
     assert (alias.norm, alias.method) == ("青禾智能装备股份有限公司", "org-alias")
+
+
+def test_a_company_name_does_not_take_the_words_of_was_formerly_before_it() -> None:
+    from kg.extract.pipeline import predict_mentions
+
+    orgs = [m.text for m in predict_mentions("他原系杭州云帆软件有限公司员工。") if m.type is EntityType.ORG]
+    assert orgs == ["杭州云帆软件有限公司"]

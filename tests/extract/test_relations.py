@@ -222,3 +222,18 @@ def test_a_name_before_wei_without_an_appointment_holds_nothing() -> None:
     text = "孙明远为东岳省统计局局长送行。"
     ms = place(text, ("孙明远", PERSON), ("东岳省统计局", ORG), ("局长", ROLE))
     assert not any(f[1] == "孙明远" for f in facts(text, ms))
+
+
+def test_a_title_between_two_names_of_a_byline_is_the_second_names() -> None:
+    text = "本报记者 邬春晖 通讯员 杜文"
+    ms = place(text, ("记者", ROLE), ("邬春晖", PERSON), ("通讯员", ROLE), ("杜文", PERSON))
+    assert facts(text, ms) == {(Predicate.HOLDS_POST, "邬春晖", "记者", None),
+                               (Predicate.HOLDS_POST, "杜文", "通讯员", None)}
+
+
+def test_a_court_division_is_a_unit_of_its_court_and_its_head_holds_the_post_there() -> None:
+    a = analysis_of("东岳市中级人民法院民事审判庭副庭长邬春晖表示，案件已审结。")
+    rels = {(r.predicate, a.mentions[r.subject].text, a.mentions[r.object].text,
+             a.mentions[r.context].text if r.context is not None else None) for r in a.relations}
+    assert (Predicate.HOLDS_POST, "邬春晖", "副庭长", "民事审判庭") in rels
+    assert (Predicate.SUB_ORGANIZATION_OF, "民事审判庭", "东岳市中级人民法院", None) in rels

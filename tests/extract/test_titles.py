@@ -231,3 +231,12 @@ def test_ranks_and_posts_of_police_research_projects_and_chambers_are_titles(tex
 
 def test_a_postdoctoral_station_is_no_title() -> None:
     assert titles_in("他进入博士后工作站从事研究。") == []
+
+
+def test_a_title_starting_inside_a_units_whole_name_starts_after_it() -> None:
+    from kg.extract.titles import across_words
+
+    text = "北京大学经济系主任李明"
+    words = default_segmenter().words(text)  # jieba knows 北京大学经济系 as one word
+    titles = [m.text for m in across_words(find_titles(text), words)]
+    assert titles == ["主任"]
