@@ -69,7 +69,8 @@ def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0, umlaut
             if m.confidence >= min_confidence and m.type is not EntityType.PLACE:
                 forms[(a.document.id, i)] = (m.type, _surface_key(m))
     local = _short_forms(analyses, forms)
-    groups = _group_forms(v for r, v in forms.items() if r not in local)
+    units = _qualify_units(analyses, forms)
+    groups = _group_forms((v for r, v in forms.items() if r not in local), {forms[r][1]: own for r, own in units.items()})
     mention_entity: dict[tuple[str, int], str] = {}
     members: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for ref, (etype, key) in forms.items():
@@ -81,7 +82,8 @@ def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0, umlaut
     english_docs = {a.document.id for a in analyses if a.document.lang == "en"}
     for gid, refs in members.items():
         entity = _make_entity([by_ref[r] for r in refs], refs, Counter(forms[r][1] for r in refs),
-                              scope=refs[0][0] if refs[0] in local else "")
+                              scope=refs[0][0] if refs[0] in local else "",
+                              unit=next(iter(Counter(units[r] for r in refs if r in units).most_common(1)), ("",))[0])
         entity.english_only = all(doc in english_docs for doc, _ in refs)
         # two groups with the same label (rare: distinct forms, same canonical) share one id
         if entity.id in entities:
@@ -141,6 +143,42 @@ def _short_forms(analyses: Sequence[Analysis], forms: dict) -> dict[tuple[str, i
     return local
 
 
+def _qualify_units(analyses: Sequence[Analysis], forms: dict) -> dict[tuple[str, int], str]:
+    """Re-key every unit its document places inside a parent (机械学院 of 东岳理工大学) by its
+    parent's key and its own (东岳理工大学机械学院), so that the 机械学院 of two universities, or
+    the 研发部 of two companies, are two entities; a bare mention of the unit elsewhere in the
+    same document (机械学院院长) is that unit when the document has only one unit of that name.
+    Returns the unit's own name for every re-keyed reference (its label)."""
+    units: dict[tuple[str, int], str] = {}
+    for a in analyses:
+        doc = a.document.id
+        parent = {r.subject: r.object for r in a.relations if r.predicate is Predicate.SUB_ORGANIZATION_OF
+                  and (doc, r.subject) in forms and (doc, r.object) in forms}
+        qualified: dict[int, str] = {}
+
+        def key_of(i: int, seen: frozenset = frozenset()) -> str:
+            own = forms[(doc, i)][1]
+            if i not in parent or i in seen:
+                return own
+            if i not in qualified:
+                above = key_of(parent[i], seen | {i})
+                qualified[i] = own if own.startswith(above) else above + own
+            return qualified[i]
+
+        for i in parent:
+            units[(doc, i)] = forms[(doc, i)][1]
+            forms[(doc, i)] = (EntityType.ORG, key_of(i))
+        by_name: dict[str, set[str]] = defaultdict(set)
+        for i in parent:
+            by_name[units[(doc, i)]].add(forms[(doc, i)][1])
+        for i, m in enumerate(a.mentions):
+            ref = (doc, i)
+            if m.type is EntityType.ORG and ref in forms and ref not in units and len(by_name.get(forms[ref][1], ())) == 1:
+                units[ref] = forms[ref][1]
+                forms[ref] = (EntityType.ORG, next(iter(by_name[units[ref]])))
+    return units
+
+
 def _surface_key(m: Mention) -> str:
     form = to_simplified(m.norm or m.text)
     if m.type is EntityType.TECH:
@@ -150,8 +188,9 @@ def _surface_key(m: Mention) -> str:
     return form
 
 
-def _group_forms(keys) -> dict[tuple[EntityType, str], str]:
-    """(type, form) -> group id, by the merge rules in the module docstring."""
+def _group_forms(keys, unit_names: dict[str, str]) -> dict[tuple[EntityType, str], str]:
+    """(type, form) -> group id, by the merge rules in the module docstring; ``unit_names``
+    gives the own name of a unit keyed with its parent's (东岳理工大学机械学院 -> 机械学院)."""
     uf = _UnionFind()
     by_type: dict[EntityType, set[str]] = defaultdict(set)
     keys = list(keys)
@@ -163,7 +202,7 @@ def _group_forms(keys) -> dict[tuple[EntityType, str], str]:
         ordered = sorted(names, key=lambda s: (-len(s), s))
         if etype is EntityType.ORG:
             _merge_org_forms(uf, ordered, counts)
-        _merge_across_languages(uf, etype, ordered)
+        _merge_across_languages(uf, etype, ordered, unit_names if etype is EntityType.ORG else {})
     return {(t, k): uf.find(f"{t.value}:{k}") for t, k in keys}
 
 
@@ -230,37 +269,46 @@ def dropped_characters(short: str, long: str) -> bool:
     return all(b - a > 1 for a, b in zip(gaps, gaps[1:]))
 
 
-def _merge_across_languages(uf: _UnionFind, etype: EntityType, names: list[str]) -> None:
+def _merge_across_languages(uf: _UnionFind, etype: EntityType, names: list[str], unit_names: dict[str, str]) -> None:
     """An English name and the Chinese name whose English it is: Sun Mingyuan ↔ 孙明远 by
     pinyin, Tsinghua University ↔ 清华大学 by the lexicon, Department of Information
-    Technology Development ↔ 信息技术发展司 by composition."""
+    Technology Development ↔ 信息技术发展司 by composition. A unit's English names it by its
+    own name (机械学院), when only one unit of the build has that name."""
     english = [n for n in names if n.isascii()]
     if not english:
         return
     index: dict[str, str] = {}
+    owners = Counter(unit_names.get(zh) for zh in names if zh in unit_names)
     for zh in names:
         if zh.isascii():
             continue
+        own = unit_names.get(zh)
+        shown = own if own is not None and owners[own] == 1 else zh
         if etype is EntityType.PERSON:
             keys = {english_key(person_name_en(zh, v=v)) for v in ("ü", "v")}
         else:
-            keys = {english_key(english_label(zh, etype).text)}
+            keys = {english_key(english_label(shown, etype).text)}
         for key in keys:
             index.setdefault(key, zh)
+        if shown != zh:
+            index.setdefault(shown, zh)
     for en in english:
         key = english_key(en)
         zh = index.get(key) or (index.get(key[:-1]) if key.endswith("s") else None)  # plural forms
         if zh is None and etype is not EntityType.PERSON:
-            zh = next((c for c in chinese_candidates(en, etype) if c in index.values()), None)
+            zh = next((index.get(c, c) for c in chinese_candidates(en, etype) if index.get(c, c) in index.values()), None)
         if zh is not None:
             uf.union(f"{etype.value}:{en}", f"{etype.value}:{zh}")
 
 
-def _make_entity(mentions: list[Mention], refs: list[tuple[str, int]], forms: Counter, scope: str = "") -> Entity:
+def _make_entity(mentions: list[Mention], refs: list[tuple[str, int]], forms: Counter, scope: str = "",
+                 unit: str = "") -> Entity:
     """One entity of the mentions ``refs`` whose resolution keys are ``forms``; ``scope`` is
-    the document a person of a form of address (王先生) belongs to."""
+    the document a person of a form of address (王先生) belongs to; ``unit`` the own name of a
+    unit whose keys include its parent's (its label; the qualified name is its id and an alias)."""
     etype = mentions[0].type
-    label = _canonical(etype, forms)
+    qualified = _canonical(etype, forms)
+    label = unit or qualified
     aliases = {to_simplified(m.text) for m in mentions} | {m.text for m in mentions} | set(forms)
     aliases.discard(label)
     if etype is EntityType.PERSON:  # a surname alone names no one
@@ -269,7 +317,7 @@ def _make_entity(mentions: list[Mention], refs: list[tuple[str, int]], forms: Co
         aliases -= lexicons.cues()["generic_org"] | lexicons.org_suffix_words()
     if etype is EntityType.TECH and label in lexicons.technologies():
         aliases |= set(lexicons.technologies()[label].aliases)
-    local = f"{_TYPE_PATH[etype]}/{iri_segment(label)}" + (f"--{iri_segment(scope)}" if scope else "")
+    local = f"{_TYPE_PATH[etype]}/{iri_segment(qualified)}" + (f"--{iri_segment(scope)}" if scope else "")
     return Entity(id=local, type=etype, label_zh=label, label_en="", aliases=aliases,
                   mentions=sorted(refs), confidence=round(max(m.confidence for m in mentions), 3))
 

@@ -215,3 +215,24 @@ def test_a_bracketed_original_is_the_english_label() -> None:
 def test_a_foreign_family_name_alone_is_the_one_full_name_ending_with_it() -> None:
     res = resolve([doc("a", "巴里·穆尼兹出席。穆尼兹表示", ("巴里·穆尼兹", PERSON), ("穆尼兹", PERSON))])
     assert entity_of(res, "a", 1) is entity_of(res, "a", 0)
+
+
+def _with_unit(doc_id: str, text: str, parent: str, unit: str, *more: tuple[str, EntityType]) -> Analysis:
+    analysis = doc(doc_id, text, (parent, ORG), (unit, ORG), *more)
+    analysis.relations.append(Relation(Predicate.SUB_ORGANIZATION_OF, 1, 0, 0.9, "test"))
+    return analysis
+
+
+def test_units_of_the_same_name_in_two_parents_are_two_entities() -> None:
+    res = resolve([_with_unit("a", "东岳理工大学机械学院", "东岳理工大学", "机械学院"),
+                   _with_unit("b", "南湖师范大学机械学院", "南湖师范大学", "机械学院")])
+    first, second = entity_of(res, "a", 1), entity_of(res, "b", 1)
+    assert first is not second
+    assert first.label_zh == second.label_zh == "机械学院"
+    assert "东岳理工大学机械学院" in first.aliases
+
+
+def test_a_bare_unit_name_later_in_the_document_is_that_unit() -> None:
+    res = resolve([_with_unit("a", "东岳理工大学机械学院签约。机械学院院长冯立说", "东岳理工大学", "机械学院",
+                              ("机械学院", ORG))])
+    assert entity_of(res, "a", 2) is entity_of(res, "a", 1)

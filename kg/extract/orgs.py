@@ -521,8 +521,10 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         conf = 0.85 if suffix.strong else 0.7
         if bracketed:
             start = found.pop().start  # 环亚银行(中国)有限公司: a legal form after a bracketed place
-        elif chained and len(core) <= 2 and suffix.kind in ("academic", "enterprise"):
-            # 电网公司技术学院: a unit with a generic two-character core is named with its parent
+        elif chained and len(core) <= 2 and suffix.kind in ("academic", "enterprise") \
+                and not (core and found[-1].method.startswith("org-grammar:academic")):
+            # 电网公司技术学院, 清华大学研究院: a unit with a generic core of two characters or
+            # none is named with its parent (but a university's 机械学院 is a unit of its own)
             parent = found.pop()
             start = parent.start
         joined = any(j in text[start:s] for j in _JOINING_CHARS)
