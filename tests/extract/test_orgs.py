@@ -645,7 +645,7 @@ def test_company_without_a_definition_is_no_organization() -> None:
 
 
 def test_and_before_a_proper_name_joins_two_things_not_two_fields() -> None:
-    assert orgs("团队与清华大学物理系合作研究。") == ["清华大学物理系"]
+    assert orgs("团队与清华大学物理系合作研究。") == ["清华大学", "物理系"]  # a unit of its university
     assert orgs("车辆与运载学院召开会议。") == ["车辆与运载学院"]
 
 
