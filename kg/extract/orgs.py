@@ -183,7 +183,13 @@ def _names_more(text: str, end: int) -> bool:
     if suffix and len(suffix.group(0)) == 1 and dictionary_tags().get(suffix.group(0)) in ("v", "c") \
             and "\u3400" <= text[end + 1:end + 2] <= "\u9fff":
         suffix = None
+    if suffix and any(text.startswith(w, end) and len(w) > len(suffix.group(0)) for w in _titles_at(text, end)):
+        suffix = None  # 机电学院|院长: a title follows, not a longer name
     return bool(suffix) or any(text.startswith(w, end) for w in lexicons.cues()["place_after_name"] if len(w) > 1)
+
+
+def _titles_at(text: str, pos: int) -> list[str]:
+    return [text[pos:pos + n] for n in range(2, 5) if text[pos:pos + n] in lexicons.titles().base]
 
 
 _ALIAS_DEFINITION = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[:：]?[“\"「『]([^”\"」』（）()]{2,12})[”\"」』][）)]")
@@ -219,9 +225,11 @@ def _in_order(short: str, name: str) -> bool:
 def _short_forms(mentions: list[Mention]) -> dict[str, Mention]:
     tags = dictionary_tags()
     forms: dict[str, Mention] = {}
+    unit_starts = {m.end for m in mentions}
     for m in mentions:
-        if len(m.text) >= 2 and m.text.isalnum() and not _generic_name(m.text):
-            forms.setdefault(m.text, m)  # the name itself, wherever else it occurs
+        if len(m.text) >= 2 and m.text.isalnum() and (not _generic_name(m.text) or m.start in unit_starts):
+            forms.setdefault(m.text, m)  # the name itself, wherever else it occurs — also a unit the
+            # text named under its parent (南京航空航天大学|机电学院 … 机电学院院长)
         legal = next((f for f in _LEGAL_FORMS if m.text.endswith(f)), None)
         if legal is None:
             continue

@@ -43,11 +43,15 @@ def _adjacent(text: str, left: Mention, right: Mention) -> bool:
     return left.end <= right.start and all(c in _GAP for c in text[left.end:right.start])
 
 
+_BRACKET = re.compile(r"[（(][^（）()]*[)）]")
+
+
 def _posts(text: str, mentions, idx: list[int]) -> list[Relation]:
     out = []
+    listed: tuple[int, int] | None = None  # (end of the last name with an organization's post, that organization)
     for k, i in enumerate(idx):
         person = mentions[i]
-        if person.type is not EntityType.PERSON:
+        if person.type is not EntityType.PERSON or person.method == "original":
             continue
         prev = mentions[idx[k - 1]] if k > 0 else None
         nxt = mentions[idx[k + 1]] if k + 1 < len(idx) else None
@@ -75,6 +79,11 @@ def _posts(text: str, mentions, idx: list[int]) -> list[Relation]:
                 org = None
             if title is before and org is None and joined and joined[0][1] != "、":
                 org = shared_org
+            if title is before and org is None and listed is not None and text[listed[0]:title.start] == "、":
+                org = listed[1]  # 星河智能董事长林启航、首席技术官苏婉清: the list shares its organization
+            if title is before and org is not None:
+                bracket = _BRACKET.match(text, person.end)
+                listed = (bracket.end() if bracket else person.end, org)
             conf = min(person.confidence, title.confidence) * (1.0 if org is not None else 0.9)
             out.append(Relation(Predicate.HOLDS_POST, i, mentions.index(title), round(conf, 3),
                                 "chain:org+title+name" if title is before else "chain:org+name+title",
@@ -249,6 +258,26 @@ def _memberships(text: str, mentions, ordered: list[int]) -> list[Relation]:
                 if _lists_into_role(between, text, mentions, orgs, k):
                     out.append(Relation(Predicate.MEMBER_OF, i, target, 0.6, f"member-list:{r}"))
                     break
+    return out + _subject_memberships(text, mentions, orgs, roles)
+
+
+_COPULA = re.compile(r"(?:也是|还是|是|为|系|成为|当选为|当选|作为|加入)$")
+
+
+def _subject_memberships(text: str, mentions, orgs: list[int], roles: list[str]) -> list[Relation]:
+    """星河智能成立于2016年，…，也是中国人工智能产业发展联盟理事单位: the organization named last
+    before, in the same sentence, is the member when the sentence says it is (是, 为, 成为 …) an
+    association's member."""
+    out = []
+    for k, i in enumerate(orgs):
+        m = mentions[i]
+        role = next((r for r in roles if text.startswith(r, m.end)), None)
+        if role is None or not _COPULA.search(text, 0, m.start) or k == 0:
+            continue
+        sentence_start = max(text.rfind(c, 0, m.start) for c in "。！？!?\n") + 1
+        subject = orgs[k - 1] if mentions[orgs[k - 1]].start >= sentence_start else None
+        if subject is not None and mentions[subject].key != m.key and mentions[subject].end < m.start:
+            out.append(Relation(Predicate.MEMBER_OF, subject, i, 0.6, f"member-subject:{role}"))
     return out
 
 

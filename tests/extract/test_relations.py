@@ -237,3 +237,23 @@ def test_a_court_division_is_a_unit_of_its_court_and_its_head_holds_the_post_the
              a.mentions[r.context].text if r.context is not None else None) for r in a.relations}
     assert (Predicate.HOLDS_POST, "邬春晖", "副庭长", "民事审判庭") in rels
     assert (Predicate.SUB_ORGANIZATION_OF, "民事审判庭", "东岳市中级人民法院", None) in rels
+
+
+def test_a_list_of_titled_names_after_an_organization_shares_it() -> None:
+    text = "东岳科技有限公司董事长邬春晖（Chunhui Wu）、首席技术官杜文出席。"
+    ms = place(text, ("东岳科技有限公司", ORG), ("董事长", ROLE), ("邬春晖", PERSON), ("首席技术官", ROLE), ("杜文", PERSON))
+    assert (Predicate.HOLDS_POST, "杜文", "首席技术官", "东岳科技有限公司") in facts(text, ms)
+
+
+def test_an_organization_a_sentence_says_is_a_member_is_the_member() -> None:
+    text = "东岳科技有限公司成立于2016年，是高新技术企业，也是东岳智能制造产业联盟理事单位。"
+    ms = place(text, ("东岳科技有限公司", ORG), ("东岳智能制造产业联盟", ORG))
+    assert facts(text, ms) == {(Predicate.MEMBER_OF, "东岳科技有限公司", "东岳智能制造产业联盟", None)}
+
+
+def test_a_unit_named_again_before_a_title_is_where_the_post_is() -> None:
+    a = analysis_of("公司与东岳理工大学机电学院签约。机电学院院长邬春晖表示，双方将共建实验室。")
+    posts = {(a.mentions[r.subject].text, a.mentions[r.object].text,
+              a.mentions[r.context].text if r.context is not None else None)
+             for r in a.relations if r.predicate is Predicate.HOLDS_POST}
+    assert ("邬春晖", "院长", "机电学院") in posts
