@@ -107,6 +107,7 @@ def propagate_organizations(text: str, sentences: Sequence[Sentence], mentions: 
                 covered.add(s, e)
                 out.append(Mention(EntityType.ORG, s, e, short, round(source.confidence * 0.85, 3),
                                    "org-alias" if short in defined else "org-propagation", norm=source.key))
+    out += _issuer_before_titles(text, mentions, covered)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -204,12 +205,38 @@ def _defined_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
         definition = _ALIAS_DEFINITION.match(text, m.end)
         if definition:
             out.setdefault(definition.group(1), m)
-    for listed in _STOCK_NAME.finditer(text):  # 证券简称：青禾智能 … 青禾智能装备股份有限公司
+    for alias, company in _listed_companies(text, mentions):  # 证券简称：青禾智能 … 青禾智能装备股份有限公司
+        out.setdefault(alias, company)
+    return out
+
+
+def _listed_companies(text: str, mentions: list[Mention]) -> list[tuple[str, Mention]]:
+    found = []
+    for listed in _STOCK_NAME.finditer(text):
         alias = listed.group(1)
         company = next((m for m in mentions if m.text != alias and m.text.startswith(alias[:2])
                         and _in_order(alias, m.text) and _company_form(m.text)), None)
         if company is not None:
-            out.setdefault(alias, company)
+            found.append((alias, company))
+    return found
+
+
+_OWN_COMPANY = re.compile(r"(?:(?<=本)|(?<![\u3400-\u9fff]))(?:本)?公司")
+
+
+def _issuer_before_titles(text: str, mentions: list[Mention], covered: SpanIndex) -> list[Mention]:
+    """公司董事会秘书吴嘉欣, 本公司董事长: in a listed company's announcement or report (证券简称：…)
+    a bare 公司 before a title is that company."""
+    listed = _listed_companies(text, mentions)
+    if len({company.key for _, company in listed}) != 1:
+        return []
+    issuer = listed[0][1]
+    out = []
+    for hit in _OWN_COMPANY.finditer(text):
+        s, e = hit.span()
+        if _titles_at(text, e) and not covered.overlaps(s, e):
+            covered.add(s, e)
+            out.append(Mention(EntityType.ORG, s, e, hit.group(), round(issuer.confidence * 0.8, 3), "org-alias", norm=issuer.key))
     return out
 
 
@@ -491,6 +518,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue  # 一审|判处, 和睦|相处: the suffix character ends a verb, whatever jieba cut
         if suffix.text == "部" and s > 0 and text[s - 1] in lexicons.cues()["direction"]:
             continue  # 新疆北部, 东北地区南部: a part of a region
+        if any(text.endswith(w, 0, e) for w in lexicons.cues()["venue"]):
+            continue  # 图书馆报告厅, 三楼会议室: a room or a hall, not a body
         start = _left_edge(text, tokens, s, max(last_end, sentence.start), title_spans)
         if suffix.kind == "enterprise" and suffix.strong:
             start = _registered_name_start(text, tokens, start, s, max(last_end, sentence.start), title_spans)

@@ -85,11 +85,11 @@ def is_transcription(name: str) -> bool:
     return len(name) >= 2 and _transliteration().fullmatch(name) is not None
 
 
-_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_'’.\-]*[A-Za-z0-9]")
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_'’.\-]*[A-Za-z0-9](?: [A-Z][A-Za-z'’.\-]*[A-Za-z])*")
 
 
 def _latin_names(text: str, title_ends) -> list[Mention]:
-    """设计师KenRolston, 选手Moon, 主帅Walker: a name in Latin letters right after a title (a
+    """设计师Ken Rolston, 选手Moon, 主帅Walker: a name in Latin letters right after a title (a
     foreign name or a player's handle) — not one that an organization's suffix follows."""
     found = []
     for end in title_ends:

@@ -672,3 +672,17 @@ def test_a_company_name_does_not_take_the_words_of_was_formerly_before_it() -> N
 
     orgs = [m.text for m in predict_mentions("他原系杭州云帆软件有限公司员工。") if m.type is EntityType.ORG]
     assert orgs == ["杭州云帆软件有限公司"]
+
+
+def test_a_hall_or_a_meeting_room_is_no_organization() -> None:
+    assert not [o for o in orgs("学术报告会在东岳理工大学图书馆报告厅举行。") if o.endswith("报告厅")]
+    assert orgs("会议在东岳科技有限公司三楼会议室召开。") == ["东岳科技有限公司"]
+
+
+def test_in_a_listed_companys_report_a_bare_company_before_a_title_is_that_company() -> None:
+    from kg.extract.pipeline import predict_mentions
+
+    text = ("青禾电气股份有限公司（证券代码：603000，证券简称：青禾电气）发布三季度报告。"
+            "公司董事会秘书邬春晖表示，海外收入增长较快。")
+    found = [(m.text, m.norm) for m in predict_mentions(text) if m.type is EntityType.ORG]
+    assert ("公司", "青禾电气股份有限公司") in found

@@ -359,3 +359,7 @@ def test_a_name_in_latin_letters_right_after_a_title_is_a_person(text: str, name
 
 def test_latin_letters_before_an_organization_suffix_are_no_person() -> None:
     assert persons("公司总经理Nova公司的代表出席。") == []
+
+
+def test_a_latin_name_in_several_words_after_a_title_is_one_person() -> None:
+    assert "James Carter" in persons("亚洲区能源研究主管James Carter指出，竞争加剧。")
