@@ -521,7 +521,7 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         if any(text.endswith(w, 0, e) for w in lexicons.cues()["venue"]):
             continue  # 图书馆报告厅, 三楼会议室: a room or a hall, not a body
         start = _left_edge(text, tokens, s, max(last_end, sentence.start), title_spans)
-        if suffix.kind == "enterprise" and suffix.strong:
+        if (suffix.kind == "enterprise" and suffix.strong) or (suffix.kind == "academic" and len(suffix.text) > 1):
             start = _registered_name_start(text, tokens, start, s, max(last_end, sentence.start), title_spans)
         bracketed = bool(found) and start == found[-1].end and _BRACKETED.fullmatch(text[start:s]) is not None
         start = _after_unmatched_bracket(text, start, s)  # （记者林立）市科技局: not 林立)市科技局
@@ -539,6 +539,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
             continue
         if contracted and chinese_name_shape(core):
             continue  # 孙明远|院长: a name and a title, not 孙明远院
+        if core in lexicons.titles().modifiers:
+            continue  # 首席|科技|总监: a title's modifier and field, not a company 首席科技
         if suffix.text in _VERBAL_SUFFIXES and _used_as_verb(text, e, title_spans):
             continue  # 为收藏界所称道, 村里办小学, 戴着高帽站在: the character is a verb here
         if suffix.needs_name and not _has_own_name(tokens, start, s):

@@ -138,13 +138,16 @@ def _appointments(text: str, mentions, idx: list[int]) -> list[Relation]:
     a verb of appointment holds (or held) the post after 为 (or 的), at the organization before
     the title, and the posts joined to it by 、 or 兼."""
     out = []
+    honorifics = sorted(lexicons.cues()["honorific"], key=len, reverse=True)
     for k, i in enumerate(idx):
         person = mentions[i]
-        if person.type is not EntityType.PERSON or text[person.end:person.end + 1] not in ("为", "的") \
+        end = person.end + next((len(h) for h in honorifics if text.startswith(h, person.end)), 0)  # 委任黄克强博士为
+        if person.type is not EntityType.PERSON or text[end:end + 1] not in ("为", "的") \
                 or not any(text.endswith(v, 0, person.start) for v in lexicons.cues()["appointing"]):
             continue
-        method = "appointment:appointed" if text[person.end] == "为" else "appointment:removed"
-        pos, org, after_title = person.end + 1, None, False
+        method = "appointment:appointed" if text[end] == "为" else "appointment:removed"
+        pos, org, after_title = end + 1, None, False
+        pos += next((len(w) for w in ("本公司", "公司") if text.startswith(w, pos)), 0)  # 聘任X为公司总经理
         for j in idx[k + 1:]:
             m = mentions[j]
             joined = after_title and m.start == pos + 1 and text[pos] in "、兼"

@@ -686,3 +686,11 @@ def test_in_a_listed_companys_report_a_bare_company_before_a_title_is_that_compa
             "公司董事会秘书邬春晖表示，海外收入增长较快。")
     found = [(m.text, m.norm) for m in predict_mentions(text) if m.type is EntityType.ORG]
     assert ("公司", "青禾电气股份有限公司") in found
+
+
+def test_an_institute_name_runs_from_its_place_over_a_field_with_a_verb() -> None:
+    assert orgs("他现任香港应用科技研究院院长。") == ["香港应用科技研究院"]
+
+
+def test_a_title_modifier_and_a_field_are_no_company() -> None:
+    assert "首席科技" not in orgs("他现任研究院首席科技总监。")

@@ -257,3 +257,10 @@ def test_a_unit_named_again_before_a_title_is_where_the_post_is() -> None:
               a.mentions[r.context].text if r.context is not None else None)
              for r in a.relations if r.predicate is Predicate.HOLDS_POST}
     assert ("邬春晖", "院长", "机电学院") in posts
+
+
+def test_an_appointee_with_a_form_of_address_holds_the_post() -> None:
+    a = analysis_of("董事会决定聘任邬春晖先生为公司总经理。")
+    posts = {(a.mentions[r.subject].text, a.mentions[r.object].text) for r in a.relations
+             if r.predicate is Predicate.HOLDS_POST}
+    assert posts == {("邬春晖", "总经理")}
