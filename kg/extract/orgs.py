@@ -98,8 +98,9 @@ def propagate_organizations(text: str, sentences: Sequence[Sentence], mentions: 
     tokens = [t for s in sentences for t in s.tokens]
     starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
     covered = SpanIndex([*((m.start, m.end) for m in mentions), *taken])
-    out = list(mentions)
     defined = _defined_aliases(text, mentions)
+    out = [_as_alias(m, defined[m.text]) if m.text in defined and defined[m.text].text != m.text else m
+           for m in mentions]  # 科技园公司 found by the grammar too: the short form the text defined
     for short, source in {**_short_forms(mentions), **defined}.items():
         for hit in re.finditer(re.escape(short), text):
             s, e = hit.span()
@@ -109,6 +110,10 @@ def propagate_organizations(text: str, sentences: Sequence[Sentence], mentions: 
                                    "org-alias" if short in defined else "org-propagation", norm=source.key))
     out += _issuer_before_titles(text, mentions, covered)
     return sorted(out, key=lambda m: m.start)
+
+
+def _as_alias(m: Mention, source: Mention) -> Mention:
+    return Mention(m.type, m.start, m.end, m.text, m.confidence, m.method, norm=source.key)
 
 
 def extend_organization_lists(text: str, sentences: Sequence[Sentence], mentions: list[Mention],
@@ -198,13 +203,18 @@ _ALIAS_DEFINITION = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[:：]?[�
 
 def _defined_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     """青禾智能装备股份有限公司（以下简称“青禾智能”）: the text names its own short form for an
-    organization — even a generic one (“公司”), which then means that organization; an
+    organization — even a generic one (“公司”), which then means that organization — or gives
+    it in brackets (世界卫生组织（世卫组织）: characters of the name, in order); an
     announcement's 证券简称 names the listed company it spells."""
     out: dict[str, Mention] = {}
     for m in mentions:
         definition = _ALIAS_DEFINITION.match(text, m.end)
         if definition:
             out.setdefault(definition.group(1), m)
+        bracketed = _BRACKETED_SHORT_FORM.match(text, m.end)  # 香港科技园公司（科技园公司）, 世界卫生组织（世卫组织）
+        if bracketed and len(bracketed.group(1)) < len(m.text) and _in_order(bracketed.group(1), m.text) \
+                and not _is_place(bracketed.group(1)):
+            out.setdefault(bracketed.group(1), m)
     for alias, company in _listed_companies(text, mentions):  # 证券简称：青禾智能 … 青禾智能装备股份有限公司
         out.setdefault(alias, company)
     return out
@@ -240,6 +250,7 @@ def _issuer_before_titles(text: str, mentions: list[Mention], covered: SpanIndex
     return out
 
 
+_BRACKETED_SHORT_FORM = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _STOCK_NAME = re.compile(r"(?:证券|股票|A股|H股)简称[:：]\s*([\u4e00-\u9fffA-Za-z]{2,8})")
 
 

@@ -694,3 +694,11 @@ def test_an_institute_name_runs_from_its_place_over_a_field_with_a_verb() -> Non
 
 def test_a_title_modifier_and_a_field_are_no_company() -> None:
     assert "首席科技" not in orgs("他现任研究院首席科技总监。")
+
+
+def test_a_short_form_given_in_brackets_names_the_organization_wherever_it_recurs() -> None:
+    from kg.extract.pipeline import predict_mentions
+
+    text = "东岳科技园有限公司（东岳科技园）今日宣布新任总裁。东岳科技园主席邬春晖表示欢迎。"
+    found = [(m.text, m.norm) for m in predict_mentions(text) if m.type is EntityType.ORG]
+    assert found.count(("东岳科技园", "东岳科技园有限公司")) == 2
