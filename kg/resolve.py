@@ -4,7 +4,8 @@ Mentions of one type are merged when they name the same thing:
 * the same normalised form (simplified characters, full-width folded);
 * an official abbreviation or alias in the bilingual lexicon (工信部 → 工业和信息化部);
 * a company name with and without its legal form (蓝海能源 ↔ 蓝海能源有限公司, also in
-  the middle: 蓝海能源有限公司技术学院 ↔ 蓝海能源技术学院);
+  the middle: 蓝海能源有限公司技术学院 ↔ 蓝海能源技术学院), and a short name without the line of
+  business either (东岳新能源 ↔ 东岳新能源科技股份有限公司) when one registered name shortens so;
 * a damaged spelling: the shorter form is the longer one with single characters dropped
   here and there (东岳智能制造业创新发联盟 ↔ 东岳智能制造产业创新发展联盟), never a whole word
   (北京大学 ≠ 北京师范大学);
@@ -214,6 +215,7 @@ def _merge_org_forms(uf: _UnionFind, names: list[str], counts: Counter) -> None:
         index.setdefault(stripped[n], n)
     for n in names:
         uf.union(f"ORG:{n}", f"ORG:{index[stripped[n]]}")
+    _merge_short_company_names(uf, names, stripped)
     # damaged spellings: index every form by its copies with one or two characters dropped
     by_form: dict[str, set[str]] = defaultdict(set)
     for n in names:
@@ -229,6 +231,23 @@ def _merge_org_forms(uf: _UnionFind, names: list[str], counts: Counter) -> None:
                         continue
                     if drops == 2 or long in lexicon or counts[long] > counts[short]:
                         uf.union(f"ORG:{short}", f"ORG:{long}")
+
+
+def _merge_short_company_names(uf: _UnionFind, names: list[str], stripped: dict[str, str]) -> None:
+    """东岳新能源 ↔ 东岳新能源科技股份有限公司: a company's short name is its registered name
+    without the legal form and without the line of business after it — when exactly one
+    registered name of the build shortens so."""
+    industry = lexicons.cues()["industry"]
+    shortened: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        if n == stripped[n]:
+            continue  # no legal form: not a registered company name
+        line = max((w for w in industry if stripped[n].endswith(w)), key=len, default="")
+        if line and len(stripped[n]) - len(line) >= 2:
+            shortened[stripped[n][:-len(line)]].add(n)
+    for short in names:
+        if len(shortened.get(short, ())) == 1:
+            uf.union(f"ORG:{short}", f"ORG:{next(iter(shortened[short]))}")
 
 
 def _drops(name: str) -> set[tuple[int, str]]:

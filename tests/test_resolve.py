@@ -236,3 +236,16 @@ def test_a_bare_unit_name_later_in_the_document_is_that_unit() -> None:
     res = resolve([_with_unit("a", "东岳理工大学机械学院签约。机械学院院长冯立说", "东岳理工大学", "机械学院",
                               ("机械学院", ORG))])
     assert entity_of(res, "a", 2) is entity_of(res, "a", 1)
+
+
+def test_a_short_company_name_in_another_document_is_the_one_registered_name_it_shortens() -> None:
+    res = resolve([doc("a", "东岳新能源董事长发言", ("东岳新能源", ORG)),
+                   doc("b", "东岳新能源科技股份有限公司发布公告", ("东岳新能源科技股份有限公司", ORG))])
+    assert entity_of(res, "a", 0) is entity_of(res, "b", 0)
+
+
+def test_a_short_name_two_registered_names_shorten_to_stays_apart() -> None:
+    res = resolve([doc("a", "东岳新能源发言", ("东岳新能源", ORG)),
+                   doc("b", "东岳新能源科技有限公司与东岳新能源投资有限公司", ("东岳新能源科技有限公司", ORG),
+                       ("东岳新能源投资有限公司", ORG))])
+    assert len({entity_of(res, "a", 0).id, entity_of(res, "b", 0).id, entity_of(res, "b", 1).id}) == 3
