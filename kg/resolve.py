@@ -82,9 +82,10 @@ def resolve(analyses: Sequence[Analysis], *, min_confidence: float = 0.0, umlaut
     addressed: dict[str, tuple[str, str]] = {}
     english_docs = {a.document.id for a in analyses if a.document.lang == "en"}
     for gid, refs in members.items():
+        own_names = Counter(units[r] for r in refs if r in units)
         entity = _make_entity([by_ref[r] for r in refs], refs, Counter(forms[r][1] for r in refs),
                               scope=refs[0][0] if refs[0] in local else "",
-                              unit=next(iter(Counter(units[r] for r in refs if r in units).most_common(1)), ("",))[0])
+                              unit=own_names.most_common(1)[0][0] if own_names else "")
         entity.english_only = all(doc in english_docs for doc, _ in refs)
         # two groups with the same label (rare: distinct forms, same canonical) share one id
         if entity.id in entities:
@@ -297,25 +298,24 @@ def _merge_across_languages(uf: _UnionFind, etype: EntityType, names: list[str],
     if not english:
         return
     index: dict[str, str] = {}
-    owners = Counter(unit_names.get(zh) for zh in names if zh in unit_names)
+    owners = Counter(unit_names[zh] for zh in names if zh in unit_names)
+    by_own_name = {unit_names[zh]: zh for zh in names if zh in unit_names and owners[unit_names[zh]] == 1}
+    shown = {zh: own for own, zh in by_own_name.items()}  # 东岳理工大学机械学院 is shown as 机械学院
     for zh in names:
         if zh.isascii():
             continue
-        own = unit_names.get(zh)
-        shown = own if own is not None and owners[own] == 1 else zh
         if etype is EntityType.PERSON:
             keys = {english_key(person_name_en(zh, v=v)) for v in ("ü", "v")}
         else:
-            keys = {english_key(english_label(shown, etype).text)}
+            keys = {english_key(english_label(shown.get(zh, zh), etype).text)}
         for key in keys:
             index.setdefault(key, zh)
-        if shown != zh:
-            index.setdefault(shown, zh)
     for en in english:
         key = english_key(en)
         zh = index.get(key) or (index.get(key[:-1]) if key.endswith("s") else None)  # plural forms
         if zh is None and etype is not EntityType.PERSON:
-            zh = next((index.get(c, c) for c in chinese_candidates(en, etype) if index.get(c, c) in index.values()), None)
+            zh = next((by_own_name.get(c, c) for c in chinese_candidates(en, etype)
+                       if by_own_name.get(c, c) in index.values()), None)
         if zh is not None:
             uf.union(f"{etype.value}:{en}", f"{etype.value}:{zh}")
 

@@ -121,11 +121,15 @@ def analysis_of(text: str) -> Analysis:
     return analyse(Document("doc", text, "zh"))
 
 
+def facts_of(a: Analysis) -> set[tuple]:
+    """(predicate, subject, object, context) of a whole analysis, as surfaces."""
+    return {(r.predicate, a.mentions[r.subject].text, a.mentions[r.object].text,
+             a.mentions[r.context].text if r.context is not None else None) for r in a.relations}
+
+
 def test_pipeline_reads_a_post_chain_end_to_end() -> None:
     a = analysis_of("星河数据股份有限公司技术总监冯立、XR产品市场总监郑凯出席会议。")
-    posts = {(a.mentions[r.subject].text, a.mentions[r.object].text,
-              a.mentions[r.context].text if r.context is not None else None)
-             for r in a.relations if r.predicate is Predicate.HOLDS_POST}
+    posts = {f[1:] for f in facts_of(a) if f[0] is Predicate.HOLDS_POST}
     assert ("冯立", "技术总监", "星河数据股份有限公司") in posts
     assert any(p[:2] == ("郑凯", "XR产品市场总监") for p in posts)
 
@@ -233,8 +237,7 @@ def test_a_title_between_two_names_of_a_byline_is_the_second_names() -> None:
 
 def test_a_court_division_is_a_unit_of_its_court_and_its_head_holds_the_post_there() -> None:
     a = analysis_of("东岳市中级人民法院民事审判庭副庭长邬春晖表示，案件已审结。")
-    rels = {(r.predicate, a.mentions[r.subject].text, a.mentions[r.object].text,
-             a.mentions[r.context].text if r.context is not None else None) for r in a.relations}
+    rels = facts_of(a)
     assert (Predicate.HOLDS_POST, "邬春晖", "副庭长", "民事审判庭") in rels
     assert (Predicate.SUB_ORGANIZATION_OF, "民事审判庭", "东岳市中级人民法院", None) in rels
 
@@ -253,14 +256,9 @@ def test_an_organization_a_sentence_says_is_a_member_is_the_member() -> None:
 
 def test_a_unit_named_again_before_a_title_is_where_the_post_is() -> None:
     a = analysis_of("公司与东岳理工大学机电学院签约。机电学院院长邬春晖表示，双方将共建实验室。")
-    posts = {(a.mentions[r.subject].text, a.mentions[r.object].text,
-              a.mentions[r.context].text if r.context is not None else None)
-             for r in a.relations if r.predicate is Predicate.HOLDS_POST}
-    assert ("邬春晖", "院长", "机电学院") in posts
+    assert (Predicate.HOLDS_POST, "邬春晖", "院长", "机电学院") in facts_of(a)
 
 
 def test_an_appointee_with_a_form_of_address_holds_the_post() -> None:
     a = analysis_of("董事会决定聘任邬春晖先生为公司总经理。")
-    posts = {(a.mentions[r.subject].text, a.mentions[r.object].text) for r in a.relations
-             if r.predicate is Predicate.HOLDS_POST}
-    assert posts == {("邬春晖", "总经理")}
+    assert {f for f in facts_of(a) if f[0] is Predicate.HOLDS_POST} == {(Predicate.HOLDS_POST, "邬春晖", "总经理", None)}
