@@ -199,10 +199,23 @@ def _org_left_of(text, mentions, idx, anchor: Mention) -> int | None:
                 and anchor.type is EntityType.ROLE:
             return j  # 外交部长: the body and the title share 部
         if m.end <= anchor.start:
-            if m.type is EntityType.ORG and _adjacent(text, m, anchor):
+            if m.type is EntityType.PLACE and anchor.type is EntityType.ROLE and anchor.start - m.start <= 8:
+                continue  # 亚洲区 inside the scope of a post
+            if m.type is EntityType.ORG and (_adjacent(text, m, anchor)
+                                             or (anchor.type is EntityType.ROLE and _scope_between(text, m, anchor))):
                 return j
             return None
     return None
+
+
+_SCOPE = re.compile(r"[)）]?[\u4e00-\u9fff]{2,8}")  # (after an original in brackets: 摩根士丹利（Morgan Stanley）亚洲区…)
+
+
+def _scope_between(text: str, org: Mention, title: Mention) -> bool:
+    """中信证券|电力设备行业|首席分析师, 东岳银行|华东大区|总经理: the sector or region a post covers
+    stands between the body and the title; the post is still the body's."""
+    gap = text[org.end:title.start]
+    return _SCOPE.fullmatch(gap) is not None and gap.endswith(tuple(lexicons.cues()["post_scope"]))
 
 
 def _units(text: str, mentions, idx: list[int]) -> list[Relation]:

@@ -2,6 +2,8 @@
 the recognisers), and a few through the whole pipeline."""
 from __future__ import annotations
 
+import pytest
+
 from kg.extract.pipeline import analyse
 from kg.extract.relations import find_relations
 from kg.extract.segment import default_segmenter
@@ -262,3 +264,12 @@ def test_a_unit_named_again_before_a_title_is_where_the_post_is() -> None:
 def test_an_appointee_with_a_form_of_address_holds_the_post() -> None:
     a = analysis_of("董事会决定聘任邬春晖先生为公司总经理。")
     assert {f for f in facts_of(a) if f[0] is Predicate.HOLDS_POST} == {(Predicate.HOLDS_POST, "邬春晖", "总经理", None)}
+
+
+@pytest.mark.parametrize("text, org", [("东岳证券电力设备行业首席分析师邬春晖认为，需求旺盛。", "东岳证券"),
+                                       ("东岳银行华东大区总经理邬春晖表示，贷款增长较快。", "东岳银行")])
+def test_the_sector_or_region_a_post_covers_does_not_cut_it_from_its_body(text: str, org: str) -> None:
+    ms = place(text, (org, ORG), ("邬春晖", PERSON))
+    title = "首席分析师" if "分析师" in text else "总经理"
+    ms.insert(1, Mention(ROLE, text.index(title), text.index(title) + len(title), title, 0.9, "test"))
+    assert (Predicate.HOLDS_POST, "邬春晖", title, org) in facts(text, ms)
