@@ -92,7 +92,7 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
     ending = {w.end: w for w in words}
     for lm in sorted(learned, key=lambda m: -m.confidence):
         lm = _without_leading_verb(text, _before_idiom(lm, inside_word), starts)
-        lm = _as_team(text, trim_person(_army_or_person(_without_trailing_verb(lm, ending))))
+        lm = _as_team(text, trim_person(_army_or_person(_without_trailing_verb(_before_former(text, lm), ending))))
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts, after_title=lm.start in title_ends) \
                 or _names_a_thing(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends) \
                 or _not_an_organization(lm):
@@ -176,6 +176,19 @@ def _without_trailing_verb(m: Mention, ending: dict[int, Token]) -> Mention:
         return m  # (jieba tags 拍卖行, 支行 as verbs)
     name = m.text[:last.start - m.start].rstrip()
     return Mention(m.type, m.start, m.start + len(name), name, m.confidence, m.method, norm=m.norm)
+
+
+_FORMER = ("原", "现", "曾")
+_BEING = ("系", "任", "是", "为", "在", "就职")
+
+
+def _before_former(text: str, m: Mention) -> Mention:
+    """王立原|系, 李明现|任: a learned name of three characters that ends in "formerly" or "now"
+    before a verb of being or serving ran on; the name is the first two."""
+    if m.type is not EntityType.PERSON or len(m.text) != 3 or not m.text.endswith(_FORMER) \
+            or not text.startswith(_BEING, m.end):
+        return m
+    return Mention(m.type, m.start, m.end - 1, m.text[:-1], m.confidence, m.method, norm=m.norm)
 
 
 def _before_idiom(m: Mention, inside_word: dict[int, Token]) -> Mention:

@@ -247,3 +247,12 @@ def test_a_learned_name_does_not_take_the_first_character_of_an_idiom() -> None:
     learned = Mention(EntityType.PERSON, 2, 6, "马里奥梅", 0.9, "crf")
     merged = merge_mentions(text, [], [learned], words(text))
     assert [m.text for m in merged] == ["马里奥"]
+
+
+def test_a_learned_name_ending_in_formerly_before_a_verb_of_being_is_cut_back() -> None:
+    text = "邬春原系东岳软件有限公司研发部经理。"
+    ran_on = Mention(EntityType.PERSON, 0, 3, "邬春原", 0.9, "crf")
+    merged = merge_mentions(text, [], [ran_on], default_segmenter().words(text))
+    assert [m.text for m in merged if m.type is EntityType.PERSON] == ["邬春"]
+    named = Mention(EntityType.PERSON, 0, 2, "张原", 0.9, "crf")  # 张原是…: a two-character name stays
+    assert [m.text for m in merge_mentions("张原是工程师。", [], [named], default_segmenter().words("张原是工程师。"))] == ["张原"]
