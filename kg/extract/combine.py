@@ -103,7 +103,7 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
         if not clashes:
             layout.add(lm)
             continue
-        if _completes_name(text, lm, clashes, inside_word):
+        if _completes_name(text, lm, clashes, inside_word) or _ends_name_earlier(text, lm, clashes, starts):
             layout.remove(clashes[0])
             layout.add(_agreed(clashes[0], lm, span_from_learned=True))
             continue
@@ -414,6 +414,19 @@ def _completes_name(text: str, learned: Mention, clashes: Sequence[Mention], ins
         return False  # 副院长王立|山东省工信厅: the tagger's end cuts into the place that follows
     return rule.type is EntityType.PERSON and rule.method in _OPEN_ENDED \
         and rule.start == learned.start and rule.end < learned.end
+
+
+def _ends_name_earlier(text: str, learned: Mention, clashes: Sequence[Mention], word_starts: dict[int, str]) -> bool:
+    """杨琨还|向, 傅硕给|我们: the grammar's three-character name took a word after a
+    two-character one (an adverb, a verb, a preposition jieba cuts off) that no given name
+    uses; the tagger, sure of the shorter name, ends it there. 宋双才 keeps its 才 (a given-name
+    character), 郑小伶 its 伶 (one word)."""
+    if learned.type is not EntityType.PERSON or len(clashes) != 1 or learned.confidence < 0.8:
+        return False
+    rule = clashes[0]
+    return rule.type is EntityType.PERSON and rule.start == learned.start and rule.end == learned.end + 1 \
+        and len(rule.text) == 3 and chinese_name_shape(learned.text) and learned.end in word_starts \
+        and text[learned.end] not in lexicons.given_name_chars() and not rule.method.startswith("foreign-name")
 
 
 def _agreed(rule: Mention, learned: Mention, span_from_learned: bool = False) -> Mention:

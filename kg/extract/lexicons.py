@@ -204,3 +204,12 @@ def gazetteer_organizations() -> frozenset[str]:
     text = extract_data("gazetteer_org.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
+
+
+@lru_cache(maxsize=1)
+def given_name_chars() -> frozenset[str]:
+    """Characters seen in Chinese given names (CC-CEDICT person names; tagger_name_parts.txt,
+    made by scripts/make_name_parts.py): 才 ends 宋双才, 还 does not end 杨琨还."""
+    text = extract_data("tagger_name_parts.txt").read_text(encoding="utf-8")
+    return frozenset(cells[1] for cells in (line.split("\t") for line in text.splitlines() if not line.startswith("#"))
+                     if len(cells) == 3 and cells[0] == "given" and len(cells[1]) == 1)

@@ -256,3 +256,15 @@ def test_a_learned_name_ending_in_formerly_before_a_verb_of_being_is_cut_back() 
     assert [m.text for m in merged if m.type is EntityType.PERSON] == ["邬春"]
     named = Mention(EntityType.PERSON, 0, 2, "张原", 0.9, "crf")  # 张原是…: a two-character name stays
     assert [m.text for m in merge_mentions("张原是工程师。", [], [named], default_segmenter().words("张原是工程师。"))] == ["张原"]
+
+
+@pytest.mark.parametrize("text, grammar_end, kept", [
+    ("会长邹凯还向来宾介绍了项目。", 5, "邹凯"),  # 还 never ends a given name: the tagger's end wins
+    ("主编钱硕给我们讲了一个故事。", 5, "钱硕"),
+    ("处长宋双才强调了三点。", 5, "宋双才"),  # 才 does: the grammar's name stands
+])
+def test_a_sure_learned_name_one_character_shorter_ends_the_name_before_a_non_name_character(
+        text: str, grammar_end: int, kept: str) -> None:
+    grammar = [person(2, grammar_end, 0.9, "name-context:title", text)]
+    merged = merge_mentions(text, grammar, [person(2, 4, 0.95, "crf", text)], words(text))
+    assert [m.text for m in merged if m.type is EntityType.PERSON] == [kept]
