@@ -136,12 +136,14 @@ def _about_club_sport(text: str) -> bool:
 def _club(text: str, m: Mention, title_ends: set[int]) -> Mention:
     """In a report on club competition a transcribed name read from its shape alone (no title,
     no honorific, no dot joining a given and a family name) is a club (雷吉纳, 博尔顿) — unless
-    what follows is what a player or a coach does (安德雷斯的入球, 贝利多在西甲执教)."""
+    what follows is what a player or a coach does (安德雷斯的入球, 贝利多在西甲执教, 米哈上任后)
+    or a player's position or a coach's post comes before it (西班牙后卫萨里吉, 球队核心法布雷加斯)."""
     if m.type is not EntityType.PERSON or m.start in title_ends or not is_transcription(m.text) \
             or not m.method.startswith(("crf", "foreign-name", "name-propagation")):
         return m
     follow = text[m.end:m.end + 12]
-    if any(w in follow for w in lexicons.cues()["player_after"]):
+    if any(w in follow for w in lexicons.cues()["player_after"]) \
+            or any(text.endswith(w, 0, m.start) for w in lexicons.cues()["player_before"]):
         return m
     return Mention(EntityType.ORG, m.start, m.end, m.text, m.confidence, m.method, norm=m.norm)
 

@@ -207,8 +207,9 @@ def test_in_a_report_on_club_competition_a_transcribed_name_alone_is_a_club() ->
     assert [(m.text, m.type) for m in merged] == [("博洛维纳", EntityType.ORG)]
 
 
-@pytest.mark.parametrize("text", ["本轮联赛，博洛维纳梅开二度，主场球队获胜。", "博洛维纳的演讲很精彩，主持人介绍了他。"])
-def test_a_transcribed_name_that_scores_or_outside_club_sport_stays_a_person(text: str) -> None:
+@pytest.mark.parametrize("text", ["本轮联赛，博洛维纳梅开二度，主场球队获胜。", "博洛维纳的演讲很精彩，主持人介绍了他。",
+                                  "本轮联赛主场作战，球队核心博洛维纳没有随队。", "本轮联赛主场作战，博洛维纳上任后球队三连胜。"])
+def test_a_transcribed_name_that_scores_coaches_or_outside_club_sport_stays_a_person(text: str) -> None:
     start = text.index("博洛维纳")
     merged = merge_mentions(text, [], [person(start, start + 4, 0.8, "crf", text)], words(text))
     assert [(m.text, m.type) for m in merged] == [("博洛维纳", EntityType.PERSON)]
