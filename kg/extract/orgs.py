@@ -541,6 +541,9 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         while start < s and text[start] in "()（）·":
             start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
         core = text[start:s]
+        every = lexicons.cues()["every"]
+        if any(text.endswith(w, 0, start) or w in core for w in every):
+            continue  # 各区县人民政府, 市政府各委: every body of a kind, not one
         if suffix.unit_only:
             if not (found and start == found[-1].end and found[-1].method.startswith(f"org-grammar:{suffix.kind}")
                     and len(core) >= 2 and not any(text.endswith(w, start, e) for w in lexicons.cues()["not_a_unit"])):
@@ -604,6 +607,16 @@ def _local_body(alias: str, word_ends: dict[int, str], start: int) -> int:
             break
         begin -= len(word)
     return begin
+
+
+def _ends_inside_suffix_word(end: int, word_ends: dict[int, str]) -> bool:
+    """Whether the jieba word running across ``end`` is an organization suffix (委员会 across
+    the 委 of 卫生健康委): the name goes on to the longer suffix."""
+    for stop in range(end + 1, end + 6):
+        word = word_ends.get(stop)
+        if word is not None and stop - len(word) < end:
+            return word in lexicons.org_suffixes()
+    return False
 
 
 def _foreign_country(word: str | None) -> str | None:
@@ -722,6 +735,9 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         if len(t.text) > 1 and t.text[0] in lexicons.GLUED_FUNCTION_CHARS and t.text not in tags and t.end == start:
             start = t.start + 1  # 具体|由市|农业农村局: jieba glued a function word to the name's first character
             break
+        if piece in lexicons.cues()["suffix_modifier"] and start == suffix_start:
+            start = t.start  # 具身智能|联合|实验室: a word that qualifies the suffix, the name is before it
+            continue
         if not all(_CORE_CHAR.match(c) for c in piece) or piece in stops or t.text in match_words \
                 or t.text in match_verbs or (len(t.text) > 1 and t.text[-1] in _ASPECT):
             break  # (抱着, 抢走了: a verb with its aspect particle)
@@ -729,12 +745,16 @@ def _left_edge(text: str, tokens: Sequence[Token], suffix_start: int, floor: int
         # a verb right before the suffix names the unit's work (智能驾驶事业群); further left
         # it governs the name (走访蓝海科技有限公司)
         verb_inside = tag == "v" and start == suffix_start and t.text not in lexicons.cues()["person_after"]  # not 当选
+        # a verb before 科学, 工程 or 技术 joined to another field names a discipline
+        # (控制科学与工程学院; not 发展|科学技术协会)
+        discipline = tag == "v" and any(text.startswith(w, t.end) for w in lexicons.cues()["discipline_head"]) \
+            and any(j in text[t.end:suffix_start] for j in _JOINING_CHARS)
         ordinal = _ORDINAL.fullmatch(t.text) is not None  # 第三海洋研究所, 第一中学
         compass = t.text in _COMPASS_WORDS  # 南方话剧团, 北方工业大学
         if piece.isdigit() and t.end == suffix_start and k > 0 and _designated(text, left[k - 1], t, floor):
             start = t.start  # 北京军区|51029|部队, 国营|135|工厂: a number designates the unit of a named body
             continue
-        if (len(t.text) > 1 and tag in _STOP_TAGS and not (verb_inside or ordinal or compass)) \
+        if (len(t.text) > 1 and tag in _STOP_TAGS and not (verb_inside or discipline or ordinal or compass)) \
                 or t.text in _STOP_CHARS or piece.isdigit():
             break
         if suffix_start - t.start > MAX_CORE_CHARS:
@@ -937,13 +957,16 @@ def _distinctive(text: str, tokens: Sequence[Token], start: int, suffix_start: i
     word narrowed by a further word (国家农机院) and longer descriptive names
     (私募股权投资基金协会) are names."""
     core = [text[max(t.start, start):min(t.end, suffix_start)] for t in tokens if t.end > start and t.start < suffix_start]
+    if core and core[-1] in lexicons.cues()["suffix_modifier"]:
+        core.pop()  # 公司|联合|实验室 is as generic as 公司实验室
     if not core:  # (a word glued to the suffix counts with its part before it: 外资|银行)
         return False
     tags = dictionary_tags()
     if tags.get(core[-1]) in ("d", "ad"):
         return False  # an adverb right before it makes the suffix a verb: 积极组织
     if "".join(core) in lexicons.tech_surface_forms():
-        return False  # 建成人工智能实验室: a field's name alone says what kind of lab, not which
+        return False  # 建成人工智能实验室, 共建自动驾驶联合实验室: a field's name alone says what
+        # kind of lab, not which
     if len(core) > 2:
         return True
     cues = lexicons.cues()
@@ -1103,6 +1126,8 @@ def _add_known(text: str, found: list[Mention], title_spans, word_starts: set[in
         if (title_spans.overlaps(s, e) and not contracted) or not (s in word_starts or any(o.end == s for o in found)) \
                 or not (e in word_ends or e in title_starts or contracted or any(o.start <= s and e < o.end for o in found)):
             continue  # 国网 inside 中国网, 北大 inside 北大西洋: a lexicon name is whole words
+        if e not in word_ends and _ends_inside_suffix_word(e, word_ends):
+            continue  # 卫生健康委|员会: a short name ending where a longer suffix word begins
         if (s > 0 and text[s - 1] in lexicons.NAME_DOTS) or (e < len(text) and text[e] in lexicons.NAME_DOTS) \
                 or any(text.startswith(w, e) for w in _place_words()) or _japanese_name_at(text, s, e) \
                 or _across_appointee(text, s, e):

@@ -22,7 +22,7 @@ from kg.extract.persons import extend_name_lists, find_persons, propagate_names
 from kg.extract.relations import find_relations
 from kg.extract.segment import default_segmenter
 from kg.extract.tagger import LearnedTagger
-from kg.extract.tech import find_technologies
+from kg.extract.tech import find_technologies, names_a_company
 from kg.extract.titles import across_words, find_titles
 from kg.ingest import normalized_view
 from kg.model import Analysis, Document, EntityType, Mention, Sentence, SpanIndex, Token
@@ -57,6 +57,7 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
     words = [t for s in sentences for t in s.tokens]
     titles = [t for t in across_words(find_titles(text), words)
               if not _inside(t, techs, [m.start for m in techs])]  # 基因|编辑 is no editor
+    techs = [t for t in techs if not names_a_company(t, words, {t.start for t in titles})]
     orgs = find_organizations(text, sentences, titles)
     tech_starts = [t.start for t in techs]
     orgs = [o for o in orgs if not _inside(o, techs, tech_starts)]

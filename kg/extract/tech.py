@@ -105,6 +105,19 @@ def _narrowed(found: list[Mention], tokens: Sequence[Token]) -> list[Mention]:
     return out
 
 
+_NAME_TAGS = {None, "nr", "nrt", "nz", "ns", "nt"}
+
+
+def names_a_company(m: Mention, tokens: Sequence[Token], title_starts: set[int]) -> bool:
+    """澜图机器人|创始人: a device narrowed by a name (a word no dictionary knows, or a proper
+    name) right before a post is the company named after its product, not a technology
+    (手术机器人 narrowed by an ordinary word stays one)."""
+    if not (m.method.endswith("+modifier") and m.end in title_starts):
+        return False
+    first = next((t.text for t in tokens if t.start == m.start), None)
+    return first is not None and dictionary_tags().get(first) in _NAME_TAGS
+
+
 def _named_after_verb(text: str, tokens: Sequence[Token], found: list[Mention]) -> list[Mention]:
     """利用|深度|伪造|技术, 采用|虚拟|拍摄|技术: the words between a verb of use and 技术 name a
     technology when they are two to six characters of content words."""

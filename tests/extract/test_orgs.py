@@ -702,3 +702,31 @@ def test_a_short_form_given_in_brackets_names_the_organization_wherever_it_recur
     text = "东岳科技园有限公司（东岳科技园）今日宣布新任总裁。东岳科技园主席邬春晖表示欢迎。"
     found = [(m.text, m.norm) for m in predict_mentions(text) if m.type is EntityType.ORG]
     assert found.count(("东岳科技园", "东岳科技园有限公司")) == 2
+
+
+def test_a_short_name_does_not_cut_the_longer_suffix_of_a_full_name() -> None:
+    # 卫生健康委 is a lexicon short name; here it begins 卫生健康委员会, which is whole
+    assert orgs("临江市卫生健康委员会发布通知。") == ["临江市卫生健康委员会"]
+    assert orgs("临江市卫生健康委发布通知。") == ["临江市卫生健康委"]
+
+
+def test_a_discipline_named_with_a_verb_is_part_of_the_units_name() -> None:
+    assert orgs("她在东岳大学控制科学与工程学院任教。") == ["东岳大学", "控制科学与工程学院"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("双方共建的星河联合实验室今天揭牌。", "星河联合实验室"),
+    ("双方共建了蓝海联合研究中心。", "蓝海联合研究中心"),
+])
+def test_joint_qualifies_the_suffix_and_the_name_is_before_it(text: str, name: str) -> None:
+    assert name in orgs(text)
+
+
+@pytest.mark.parametrize("text", ["两家公司联合实验室的成果很多。", "双方共建自动驾驶联合实验室。"])
+def test_a_joint_lab_named_only_by_a_kind_or_a_field_is_no_organization(text: str) -> None:
+    assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text", ["各区县人民政府，市政府各委、办、局：", "请各设区市科技局认真落实。"])
+def test_every_body_of_a_kind_is_no_organization(text: str) -> None:
+    assert orgs(text) == []

@@ -159,3 +159,9 @@ def test_the_host_of_an_event_is_a_role_not_a_post_but_still_names_the_person() 
 def test_a_bare_expert_is_no_post_but_a_chief_expert_is() -> None:
     titles = [m.text for m in predict_mentions("会上，专家孙明远和首席专家林晓梅作了发言。") if m.type is EntityType.ROLE]
     assert titles == ["首席专家"]
+
+
+def test_a_device_narrowed_by_a_name_before_a_post_is_the_company_named_after_it() -> None:
+    found = [(m.type, m.text) for m in predict_mentions("澜图机器人创始人谷雨森表示看好人形机器人。")]
+    assert (EntityType.ORG, "澜图机器人") in found and (EntityType.TECH, "人形机器人") in found
+    assert (EntityType.TECH, "手术机器人") in [(m.type, m.text) for m in predict_mentions("公司的手术机器人总监表示。")]
