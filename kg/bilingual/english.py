@@ -214,7 +214,8 @@ def _strip_places(text: str) -> _Places:
         if bracket_at >= 0:
             bracket_at -= found.length
     county = _ADMIN_PLACE.match(text)
-    if county and (not county.group(3) or county.group(3) in lexicons.domains()):
+    if county and (not county.group(3) or county.group(3) in lexicons.domains()
+                   or not dictionary.is_common_word(text[2:4])):  # 南湖市|医学会, not 大连|市场…
         name, suffix = pinyin_word(county.group(1)), _ADMIN_SUFFIX[county.group(2)]
         english.append(f"{name} {suffix}" if suffix else name)
         level = "Municipal" if county.group(2) == "市" else ""

@@ -132,14 +132,18 @@ _ADMIN_SUFFIXES = (("省", "Provincial"), ("市", "Municipal"), ("区", "Distric
 
 def place_prefix(text: str) -> PlaceMatch | None:
     """The longest place name (with its 省/市/区/县 if present) at the start of ``text``."""
+    from kg.bilingual.dictionary import is_common_word  # the dictionary reads this module: import late
+
     index = places()
     for length in range(min(len(text), 12), 1, -1):
         place = index.get(text[:length])
-        if place is None:
-            continue
+        if place is None or length < len(text) and text[length - 1] in "省市县区" \
+                and is_common_word(text[length - 1:length + 1]):
+            continue  # 大连市|场: the 市 begins 市场
         level = _LEVELS.get(place.kind, "")
         for suffix, suffix_level in _ADMIN_SUFFIXES:
-            if text[length:].startswith(suffix) and not place.zh.endswith("区"):
+            if text[length:].startswith(suffix) and not place.zh.endswith("区") \
+                    and not (length + 1 < len(text) and is_common_word(text[length:length + 2])):  # 杭州市|市场监管局
                 return PlaceMatch(place.en, suffix_level, length + 1)
         return PlaceMatch(place.en, level, length)
     return None

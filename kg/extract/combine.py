@@ -322,9 +322,10 @@ def _as_team(text: str, m: Mention) -> Mention:
 
 
 def _not_an_organization(m: Mention) -> bool:
-    """上海虹口体育馆, 中美关系, 长江中下游: a learned organization whose last word names a
-    facility, a relation or a region is none."""
-    return m.type is EntityType.ORG and m.text.endswith(tuple(lexicons.cues()["not_org_head"]))
+    """上海虹口体育馆, 中美关系, 长江中下游, 东岳国际会议中心: a learned organization whose last
+    word names a facility, a venue, a relation or a region is none."""
+    cues = lexicons.cues()
+    return m.type is EntityType.ORG and m.text.endswith(tuple(cues["not_org_head"] | cues["venue"]))
 
 
 def _names_a_thing(text: str, m: Mention, title_starts: set[int]) -> bool:

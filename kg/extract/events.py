@@ -2,9 +2,9 @@
 place, organizers, and how each person named takes part.
 
 * name: the first ``[ORG][year] … 大会/论坛/峰会 …`` phrase near the start of the text;
-* date: ``YYYY年M月D日``, or ``M月D日`` with the year from the name or the document;
-* place: a place name right before 召开/举行 (北京召开, 在杭州举行);
-* organizers: ``由A和B共同组织/主办``;
+* date: ``YYYY年M月D日``, or ``M月D日`` with the year from the name (2026…论坛) or the document;
+* place: the venue (在…会议中心举行) or a place name right before 召开/举行 (北京召开, 在杭州举行);
+* organizers: ``由A和B共同组织/主办``, and the clauses after it (``，C承办，D协办``);
 * participants: each person takes the role of the first role word after them in the
   same sentence — 主持 host, 致辞/讲话/分享/介绍 speaker, 对话/圆桌 panelist, 出席 attendee
   (出席…并致辞 makes a speaker). A person keeps their strongest role over the document.
@@ -24,6 +24,7 @@ _ROLE_CUES = (("role_host", EventRole.HOST), ("role_speaker", EventRole.SPEAKER)
 _FULL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _SHORT_DATE = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEAR = re.compile(r"(\d{4})\s*年")
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")  # 2026数字医疗创新发展论坛
 NAME_WINDOW = 300  # characters from the start where the event's name is looked for
 
 
@@ -64,7 +65,7 @@ def _event_name(text: str, mentions: Sequence[Mention]) -> tuple[int, int] | Non
 def _date(text: str, name: str) -> str:
     if m := _FULL_DATE.search(text[:NAME_WINDOW]):
         return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
-    year = _YEAR.search(name) or _YEAR.search(text[:NAME_WINDOW])
+    year = _YEAR.search(name) or _NAME_YEAR.search(name) or _YEAR.search(text[:NAME_WINDOW])
     if year and (m := _SHORT_DATE.search(text[:NAME_WINDOW])):
         return f"{int(year[1]):04d}-{int(m[1]):02d}-{int(m[2]):02d}"
     return ""
@@ -72,6 +73,10 @@ def _date(text: str, name: str) -> str:
 
 def _place(text: str) -> str:
     held = lexicons.alternation(lexicons.cues()["event_held"])
+    venues = tuple(lexicons.cues()["venue"])
+    for m in re.finditer(rf"在([\u4e00-\u9fff\w]{{2,16}}?)(?:{held})", text[:NAME_WINDOW]):
+        if m.group(1).endswith(venues):
+            return m.group(1)  # 在南湖国际会议中心举行: the venue itself
     for m in re.finditer(rf"([\u4e00-\u9fff]{{2,4}})(?:{held})", text[:NAME_WINDOW]):
         candidate = m.group(1)
         for k in range(len(candidate) - 1):  # the place is the word right before the verb
@@ -83,10 +88,15 @@ def _place(text: str) -> str:
 
 def _organizers(text: str, mentions: Sequence[Mention]) -> list[int]:
     verbs = lexicons.alternation(lexicons.cues()["event_organize"])
+    clause = rf"([^。；;，,]{{2,80}})(?:共同|联合)?(?:{verbs})"
     out = []
-    for m in re.finditer(rf"由([^。；;，,]{{2,80}})(?:共同|联合)?(?:{verbs})", text):
-        out += [i for i, o in enumerate(mentions)
-                if o.type is EntityType.ORG and m.start(1) <= o.start and o.end <= m.end(1)]
+    for m in re.finditer(rf"由{clause}", text):
+        spans = [m.span(1)]
+        while more := re.compile(rf"[，,]{clause}").match(text, m.end()):
+            spans.append(more.span(1))  # 由A主办，B、C承办，D协办: every clause names organizers
+            m = more
+        out += [i for i, o in enumerate(mentions) for s, e in spans
+                if o.type is EntityType.ORG and s <= o.start and o.end <= e]
     return out
 
 

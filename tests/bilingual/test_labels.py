@@ -239,3 +239,20 @@ def test_a_periodical_reads_as_its_title_then_its_kind():
 ])
 def test_a_mission_post_reads_with_where_it_is(zh, en):
     assert english_label(zh, ROLE).text == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("南湖医科大学", "Nanhu Medical University"),
+    ("东岳师范大学", "Dongyue Normal University"),
+    ("东岳科技大学", "Dongyue University of Science and Technology"),
+    ("南湖市医学会", "Nanhu Medical Association"),
+    ("南湖市中医院", "Nanhu Hospital of Traditional Chinese Medicine"),
+])
+def test_kinds_of_university_hospital_and_society_read_as_in_english_usage(zh, en):
+    assert english_label(zh, ORG).text == en
+
+
+def test_a_citys_market_regulator_keeps_the_market():
+    # the 市 of 市场 is not the city's 市
+    assert english_label("杭州市市场监管局", ORG).text == "Hangzhou Municipal Bureau of Market Regulation"
+    assert english_label("大连市场监管局", ORG).text == "Dalian Municipal Bureau of Market Regulation"
