@@ -65,7 +65,7 @@ def _posts(text: str, mentions, idx: list[int]) -> list[Relation]:
         for extra, joiner in joined:
             # 学院院长、中国工程院院士欧阳立新: every title of the chain is a post of the name
             org = _org_left_of(text, mentions, idx, mentions[extra])
-            if joiner != "、" and org is not None and shared_org is None:
+            if org is not None and shared_org is None:
                 shared_org = org
             out.append(Relation(Predicate.HOLDS_POST, i, extra, round(min(person.confidence, mentions[extra].confidence) * 0.9, 3),
                                 "chain:org+title+joined-title+name", context=org))
@@ -77,8 +77,8 @@ def _posts(text: str, mentions, idx: list[int]) -> list[Relation]:
             # before the name (首席科学家冯立教授: 教授 has no organization).
             if title is after and before is not None:
                 org = None
-            if title is before and org is None and joined and joined[0][1] != "、":
-                org = shared_org
+            if title is before and org is None and joined:
+                org = shared_org  # 卫健委党组书记、主任詹小禾: the last post has no body of its own
             if title is before and org is None and listed is not None and text[listed[0]:title.start] == "、":
                 org = listed[1]  # 星河智能董事长林启航、首席技术官苏婉清: the list shares its organization
             if title is before and org is not None:

@@ -152,6 +152,14 @@ def test_titles_joined_by_jian_are_posts_at_the_same_organization() -> None:
     assert (Predicate.HOLDS_POST, "冯立", "常务副会长", "东岳数据协会") in got
 
 
+def test_titles_listed_with_a_comma_share_the_body_when_the_last_has_none_of_its_own() -> None:
+    text = "东岳市卫生健康委员会党组书记、主任冯立出席会议。"
+    ms = place(text, ("东岳市卫生健康委员会", ORG), ("党组书记", ROLE), ("主任", ROLE), ("冯立", PERSON))
+    got = facts(text, ms)
+    assert (Predicate.HOLDS_POST, "冯立", "主任", "东岳市卫生健康委员会") in got
+    assert (Predicate.HOLDS_POST, "冯立", "党组书记", "东岳市卫生健康委员会") in got
+
+
 def test_listed_organization_title_pairs_before_a_name_are_all_its_posts() -> None:
     text = "东岳大学计算机学院院长、东岳科学院院士冯立教授作报告。"
     ms = place(text, ("东岳大学", ORG), ("计算机学院", ORG), ("院长", ROLE), ("东岳科学院", ORG), ("院士", ROLE),
