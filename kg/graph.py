@@ -254,16 +254,40 @@ def _event_quads(builder: "GraphBuilder", event: Event, n: int, analysis: Analys
 
 def event_name_en(name: str) -> str:
     """东岳储能产业联盟2024年成员大会 → 2024 Member Conference of the Dongyue Energy
-    Storage Industry Alliance: kind, year and organizer composed."""
+    Storage Industry Alliance: kind, year and organizer composed; a topic instead of an
+    organizer goes before the kind (2026数字医疗创新发展论坛 → 2026 Digital … Forum)."""
     kinds = lexicons.event_kinds()
     head = next((k for k in sorted(kinds, key=len, reverse=True) if name.endswith(k)), "")
     rest = name[: len(name) - len(head)]
     year = ""
-    if m := re.search(r"(\d{4})年?$", rest):
-        year, rest = m.group(1), rest[: m.start()]
+    if m := re.search(r"(\d{4})年?$", rest) or re.match(r"(\d{4})年?", rest):
+        year, rest = m.group(1), rest[: m.start()] + rest[m.end():]
     kind = kinds.get(head) or english_label(head, EntityType.ORG).text
+    if m := _EDITION.match(rest):  # 第五届世界智能大会: 5th World Intelligence Conference
+        rest = rest[m.end():]
+        kind = f"{_ordinal(m.group(1))} " + (english_label(rest, EntityType.TECH).text.title() + " " if rest else "") + kind
+        rest = ""
+    if rest and not rest.endswith(tuple(lexicons.org_suffixes())):
+        # 2026数字医疗创新发展论坛: a topic, not an organizer, names the event
+        return " ".join(x for x in (year, english_label(rest, EntityType.TECH).text.title(), kind) if x)
     owner = english_label(rest, EntityType.ORG).text if rest else ""
     return " ".join(x for x in (year, kind, f"of the {owner}" if owner else "") if x)
+
+
+_EDITION = re.compile(r"第([一二三四五六七八九十\d]{1,3})[届次]")
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _ordinal(numeral: str) -> str:
+    """五 -> 5th, 十二 -> 12th, 二十一 -> 21st (editions of events; cn2an does this and more,
+    but one to ninety-nine is all an edition needs)."""
+    if numeral.isdigit():
+        n = int(numeral)
+    else:
+        tens, _, ones = numeral.partition("十")
+        n = (_DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)) if "十" in numeral else _DIGITS.get(numeral, 0)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _fact_key(fact: Fact) -> str:

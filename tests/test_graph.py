@@ -6,7 +6,7 @@ from collections import defaultdict
 import pyoxigraph as ox
 import pytest
 
-from kg.graph import GraphBuilder
+from kg.graph import GraphBuilder, event_name_en
 from kg.model import Document, Resolution
 from kg.schema import sparql_prefixes
 from kg.store import document_quads, run_query, write_store
@@ -153,3 +153,13 @@ def test_store_holds_what_the_builder_made(store: ox.Store, builder: GraphBuilde
     # Oxigraph stores decimals in canonical form ("1.0" becomes "1"); everything else verbatim
     decimal = "http://www.w3.org/2001/XMLSchema#decimal"
     assert {q for q in built if not (isinstance(q.object, ox.Literal) and q.object.datatype.value == decimal)} <= set(document_quads(store))
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("东岳软件行业协会2024年年会", "2024 Annual Meeting of the Dongyue Software Industry Association"),
+    ("2026数字医疗创新发展论坛", "2026 Digital Medical Innovation Development Forum"),
+    ("第十二届东岳国际数字经济博览会", "12th Dongyue International Digital Economy Expo"),
+    ("第二十一届东岳软件论坛", "21st Dongyue Software Forum"),
+])
+def test_an_events_english_name_puts_edition_year_and_topic_before_its_kind(zh: str, en: str) -> None:
+    assert event_name_en(zh) == en
