@@ -224,8 +224,8 @@ def _strip_places(text: str) -> _Places:
 
 
 # An unlisted county or city in front of a government body: 某某县教育局, 某某市人民政府.
-_ADMIN_PLACE = re.compile(r"^([\u4e00-\u9fff]{2})(县|区|市|旗)(.*)$")
-_ADMIN_SUFFIX = {"县": "County", "区": "District", "市": "", "旗": "Banner"}
+_ADMIN_PLACE = re.compile(r"^([\u4e00-\u9fff]{2})(县|区|市|旗|镇|乡|村)(.*)$")
+_ADMIN_SUFFIX = {"县": "County", "区": "District", "市": "", "旗": "Banner", "镇": "Town", "乡": "Township", "村": "Village"}
 
 
 def _compose_org(name: str, parent_zh: str | None, *, subunit: bool = False) -> EnglishLabel:

@@ -475,23 +475,35 @@ _PLACE_HEAD_TITLES = ("省长", "市长", "县长", "区长", "镇长", "乡长"
 def _place_governments(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
                        found: list[Mention]) -> list[Mention]:
     """河北省涿州副市长: the place names right before a mayor-like title name the
-    government the post belongs to (涿州 here stands for 涿州市)."""
+    government the post belongs to (涿州 here stands for 涿州市); before a party committee's
+    post (青石镇党委书记) they name that committee (青石镇党委)."""
     tags = dictionary_tags()
     taken_ends = {o.end for o in found}
     ending = {t.end: t for s in sentences for t in s.tokens}
     out = []
     for title in titles:
-        if not title.text.endswith(_PLACE_HEAD_TITLES) or title.start in taken_ends:
+        committee = title.text.startswith(_PARTY_COMMITTEES)
+        if not (title.text.endswith(_PLACE_HEAD_TITLES) or committee) or title.start in taken_ends:
             continue
         start = title.start
         t = ending.get(start)
-        while t is not None and (tags.get(t.text) == "ns" or (len(t.text) > 1 and t.text.endswith(("省", "市", "县", "区")))):
-            start = t.start
+        while t is not None and (tags.get(t.text) == "ns" or (len(t.text) > 1 and t.text.endswith(_PLACE_ENDS)
+                                                             and not is_common_word(t.text))  # not 小镇
+                                 or t.text in _PLACE_ENDS and (prior := ending.get(t.start)) is not None
+                                 and len(prior.text) > 1 and tags.get(prior.text) in (None, "n", "nr", "ns", "nz")):
+            start = t.start  # (青石|镇: jieba split an unknown place from its 镇)
+            if t.text in _PLACE_ENDS:
+                start = ending[t.start].start
             t = ending.get(start)
         if start < title.start:
-            out.append(Mention(EntityType.ORG, start, title.start, text[start:title.start], 0.7,
-                               "org-grammar:place-government"))
+            # 青石镇党委书记: the place's party committee, sharing 党委 with the title
+            end = title.start + len(next(c for c in _PARTY_COMMITTEES if title.text.startswith(c))) if committee else title.start
+            out.append(Mention(EntityType.ORG, start, end, text[start:end], 0.7, "org-grammar:place-government"))
     return out
+
+
+_PARTY_COMMITTEES = ("党工委", "党委")  # 党委书记, 党委副书记, 党工委委员: posts of a place's committee
+_PLACE_ENDS = ("省", "市", "县", "区", "镇", "乡")
 
 
 def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:

@@ -65,8 +65,10 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
     techs = [t for t in techs if not any(i in org_chars for i in range(t.start, t.end))]
     persons = find_persons(text, sentences, titles, blocked=orgs + techs)
     org_ends = {o.end for o in orgs}
+    # a body may end inside the title that names its head (外交部|部长, 青石镇党委|党委书记)
     titles = [t for t in titles if not any(i in org_chars for i in range(t.start, t.end))
-              or (t.start + 1 in org_ends and not any(i in org_chars for i in range(t.start + 1, t.end)))]
+              or any(t.start + k in org_ends and not any(i in org_chars for i in range(t.start + k, t.end))
+                     for k in range(1, min(4, t.end - t.start)))]
     # 主持人, 专家: the role someone plays at an event, or a bare descriptor, is evidence for the
     # name beside it, not a post (首席专家, 评审专家 are posts)
     titles = [t for t in titles if t.text not in lexicons.cues()["not_a_post"]]

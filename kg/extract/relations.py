@@ -195,9 +195,9 @@ def _titles_joined_before(text: str, mentions, idx: list[int], title: Mention | 
 def _org_left_of(text, mentions, idx, anchor: Mention) -> int | None:
     for j in reversed(idx):
         m = mentions[j]
-        if m.type is EntityType.ORG and m.start < anchor.start and m.end == anchor.start + 1 \
+        if m.type is EntityType.ORG and m.start < anchor.start < m.end <= anchor.start + 3 \
                 and anchor.type is EntityType.ROLE:
-            return j  # 外交部长: the body and the title share 部
+            return j  # 外交部长, 青石镇党委书记: the body and the title share 部, 党委
         if m.end <= anchor.start:
             if m.type is EntityType.PLACE and anchor.type is EntityType.ROLE and anchor.start - m.start <= 8:
                 continue  # 亚洲区 inside the scope of a post

@@ -256,3 +256,8 @@ def test_a_citys_market_regulator_keeps_the_market():
     # the 市 of 市场 is not the city's 市
     assert english_label("杭州市市场监管局", ORG).text == "Hangzhou Municipal Bureau of Market Regulation"
     assert english_label("大连市场监管局", ORG).text == "Dalian Municipal Bureau of Market Regulation"
+
+
+def test_an_unlisted_town_or_village_before_its_body_reads_as_a_place():
+    assert english_label("青石镇党委", ORG).text == "Qingshi Town Party Committee"
+    assert english_label("柳湾村党支部", ORG).text == "Liuwan Village Party Branch"

@@ -281,3 +281,13 @@ def test_the_sector_or_region_a_post_covers_does_not_cut_it_from_its_body(text: 
     title = "首席分析师" if "分析师" in text else "总经理"
     ms.insert(1, Mention(ROLE, text.index(title), text.index(title) + len(title), title, 0.9, "test"))
     assert (Predicate.HOLDS_POST, "邬春晖", title, org) in facts(text, ms)
+
+
+def test_a_post_of_a_towns_party_committee_is_held_at_that_committee() -> None:
+    a = analysis_of("青石镇党委书记祝明川介绍了茶园的情况。")
+    assert (Predicate.HOLDS_POST, "祝明川", "党委书记", "青石镇党委") in facts_of(a)
+
+
+def test_a_common_word_ending_in_town_is_no_place_government() -> None:
+    a = analysis_of("他是格拉斯小镇市长。")
+    assert "小镇" not in [m.text for m in a.mentions if m.type is ORG]
