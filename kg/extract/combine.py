@@ -265,8 +265,9 @@ def _reconcile_organization(text: str, layout: _Layout, lm: Mention, units: list
             layout.add(_agreed(u, lm))
         return
     if lm.confidence < 0.6 or _generic_core(lm.text) or any(u.method == "org-lexicon" or u.method.endswith(":joined")
-                                                            for u in units):
-        return  # lexicon names and names the grammar joined over 与/和 (车辆与运载学院) stand
+                                                            or u.norm for u in units):
+        return  # lexicon names, names the grammar joined over 与/和 (车辆与运载学院) and bodies it
+        # completed (县教育局: 东岳县教育局) stand
     if lm.end < units[-1].end:
         return  # a name cut short inside a unit the grammar closed with its suffix
     beyond = text[units[-1].end:lm.end]

@@ -65,6 +65,7 @@ def find_organizations(text: str, sentences: Sequence[Sentence], titles: Sequenc
         out = _add_known(text, out, title_spans, {t.start for t in tokens}, {t.end: t.text for t in tokens})
     out += _periodicals(text, out)
     out += _place_governments(text, sentences, titles, out)
+    out = _bare_local_bodies(text, sentences, out)
     out += _match_sides(text, sentences, out)
     out += _short_company_names(text, sentences, titles, out)
     out += _employers(text, sentences, titles, out)
@@ -500,6 +501,61 @@ def _place_governments(text: str, sentences: Sequence[Sentence], titles: Sequenc
             end = title.start + len(next(c for c in _PARTY_COMMITTEES if title.text.startswith(c))) if committee else title.start
             out.append(Mention(EntityType.ORG, start, end, text[start:end], 0.7, "org-grammar:place-government"))
     return out
+
+
+_LOCAL_BODY_HEADS = ("人民政府", "政府", "人民医院", "中医院", "医院", "人民法院", "法院", "人民检察院", "检察院",
+                     "党委", "党支部", "委员会", "委会", "委")
+_LEVEL_CHARS = "省市县区镇乡村"
+
+
+@lru_cache(maxsize=1)
+def _bare_body_pattern() -> re.Pattern[str]:
+    portfolios = lexicons.alternation(sorted(lexicons.portfolio_words(), key=len, reverse=True))
+    heads = lexicons.alternation(_LOCAL_BODY_HEADS)
+    return re.compile(rf"([{_LEVEL_CHARS}])((?:{portfolios})(?:局|厅|委)|{heads})")
+
+
+def _bare_local_bodies(text: str, sentences: Sequence[Sentence], found: list[Mention]) -> list[Mention]:
+    """县人民医院, 市政府, 村委会, 市教育局: a body named by its level alone is the body of the
+    last place of that level the document named (东岳县 … 县人民医院 is 东岳县人民医院, its
+    ``norm``); with no such place it is a kind of body and no mention."""
+    tokens = [t for s in sentences for t in s.tokens]
+    same = {(m.start, m.end): m for m in found}
+    out = list(found)
+    taken = SpanIndex((m.start, m.end) for m in found)
+    for m in _bare_body_pattern().finditer(text):
+        s, e = m.span()
+        grammar = same.get((s, e))  # the grammar may have read 县教育局 alone, without its county
+        if grammar is None and taken.overlaps(s, e) \
+                or _CORE_CHAR.match(text[s - 1:s] or " ") and text[s - 1] not in lexicons.GLUED_FUNCTION_CHARS:
+            continue  # 东岳县人民医院 (the grammar's), 城市政府: only a level standing alone
+        place = _last_place(text, tokens, m.group(1), s)
+        if place is None:
+            continue
+        if grammar is not None:
+            out.remove(grammar)
+        out.append(Mention(EntityType.ORG, s, e, text[s:e], 0.6, "org-grammar:local-body-implied",
+                           norm=place + m.group(2)))
+        taken.add(s, e)
+    return out
+
+
+def _last_place(text: str, tokens: Sequence[Token], level: str, before: int) -> str | None:
+    """The last place of a level (东岳县 for 县) named before ``before``: a word ending in the
+    level character, or a name jieba split from it (东岳|县)."""
+    last = None
+    previous = None
+    for t in tokens:
+        if t.end > before:
+            break
+        if len(t.text) >= 3 and t.text.endswith(level) and not is_common_word(t.text) \
+                and dictionary_tags().get(t.text) in (None, "ns"):
+            last = t.text
+        elif t.text == level and previous is not None and previous.end == t.start and len(previous.text) >= 2 \
+                and dictionary_tags().get(previous.text) in (None, "ns", "nr", "n", "nz") and not is_common_word(previous.text):
+            last = previous.text + level
+        previous = t
+    return last
 
 
 _PARTY_COMMITTEES = ("党工委", "党委")  # 党委书记, 党委副书记, 党工委委员: posts of a place's committee

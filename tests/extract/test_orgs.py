@@ -730,3 +730,17 @@ def test_a_joint_lab_named_only_by_a_kind_or_a_field_is_no_organization(text: st
 @pytest.mark.parametrize("text", ["各区县人民政府，市政府各委、办、局：", "请各设区市科技局认真落实。"])
 def test_every_body_of_a_kind_is_no_organization(text: str) -> None:
     assert orgs(text) == []
+
+
+@pytest.mark.parametrize("text, surface, norm", [
+    ("东岳县召开会议，县教育局局长冯立出席。", "县教育局", "东岳县教育局"),
+    ("冯立来自东岳县。县人民医院主任医师钱红也来了。", "县人民医院", "东岳县人民医院"),
+    ("走进青石镇柳湾村，村委会主任冯立正在直播。", "村委会", "柳湾村委会"),
+])
+def test_a_body_named_by_its_level_alone_is_that_of_the_last_place_of_the_level(text: str, surface: str, norm: str) -> None:
+    [m] = [m for m in org_mentions(text) if m.text == surface]
+    assert m.norm == norm
+
+
+def test_a_body_named_by_its_level_with_no_such_place_is_no_mention() -> None:
+    assert orgs("市政府秘书长冯立主持会议。") == []
