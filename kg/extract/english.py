@@ -33,6 +33,7 @@ _CAP = {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’&\-]*|[0-9]+[A-Za-z]+|[A-Z]{2,}[0-9]
 _ROLE_MODIFIERS = ("deputy", "vice", "executive deputy", "executive vice", "executive", "chief",
                    "senior", "associate", "assistant", "honorary", "acting", "co-", "first deputy")
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "madam", "miss", "sir"}
+_FUNCTION_WORDS = {"and", "of", "the", "for", "in", "&", "to", "on"}
 _STOP_CAPS = {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For",
               "And", "But", "He", "She", "They", "It", "We", "I", "His", "Her", "Their", "Its"}
 _SPEECH = re.compile(r"\b(said|says|spoke|speaking|introduced|presented|discussed|explained|noted|"
@@ -53,7 +54,7 @@ def analyse_english(document: Document) -> Analysis:
     """Sentences, mentions (PERSON/ORG/ROLE/TECH/PLACE) and relations of one English document."""
     try:
         doc = _nlp()(document.text)
-        found = _entities(doc)
+        found = _given_names_not_places(doc, _entities(doc))
         found += _persons(doc, found)
         found.sort(key=lambda f: (f.start, f.end))
         mentions = [_mention(doc, f) for f in found]
@@ -119,6 +120,7 @@ def _org_keys() -> list[str]:
 def _role_patterns(nlp: Language) -> list[dict]:
     bases = {en for en in lexicons.titles().values()} | {p.en for p in lexicons.title_bases()}
     fields = sorted({w.lower() for en in lexicons.title_domains().values() for w in en.split()})
+    content = [w for w in fields if w not in _FUNCTION_WORDS]  # a field starts with a content word
     patterns = [_exact(nlp, "ROLE", abbreviation, case=True, pattern_id="lexicon")
                 for abbreviation in lexicons.title_abbreviations()]
     for base in sorted(bases):
@@ -127,7 +129,8 @@ def _role_patterns(nlp: Language) -> list[dict]:
         for modifier in _ROLE_MODIFIERS:
             phrase = f"{modifier}{base}" if modifier.endswith("-") else f"{modifier} {base}"
             patterns.append(_exact(nlp, "ROLE", phrase, case=False, pattern_id="composed"))
-        field = [{"TEXT": {"REGEX": r"^[A-Z0-9]{2,4}$"}, "OP": "?"}, {"LOWER": {"IN": fields}, "OP": "+"}]
+        field = [{"TEXT": {"REGEX": r"^[A-Z0-9]{2,4}$"}, "OP": "?"}, {"LOWER": {"IN": content}},
+                 {"LOWER": {"IN": fields}, "OP": "*"}]  # not "and chief executive officer"
         patterns.append({"label": "ROLE", "id": "composed", "pattern": field + words})
     return patterns
 
@@ -164,6 +167,15 @@ def _entities(doc: Doc) -> list[_Found]:
         else:
             found.append(_Found(EntityType(ent.label_), start, ent.end, confidence, f"en-{method}"))
     return found
+
+
+def _given_names_not_places(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """Professor Luo Qingyang: a one-word place (Qingyang is a city) right after a surname
+    is the given name of a person."""
+    return [f for f in found if not (f.type is EntityType.PLACE and f.end - f.start == 1 and f.start > 0
+                                     and doc[f.start - 1].lower_ in surname_spellings()
+                                     and _PROPER_WORD.match(doc[f.start - 1].text)
+                                     and _is_pinyin_word(doc[f.start].text))]
 
 
 def _split_known_tail(doc: Doc, org: _Found) -> list[_Found]:
@@ -273,6 +285,9 @@ def _relations(text: str, mentions: Sequence[Mention]) -> list[Relation]:
     return list(dict.fromkeys(relations))
 
 
+_TITLE_JOINER = re.compile(r"^\s*(?:,\s*)?(?:and|&)?\s*$")
+
+
 def _gap(text: str, mentions: Sequence[Mention], a: int, b: int) -> str:
     return text[mentions[a].end:mentions[b].start]
 
@@ -284,10 +299,13 @@ def _posts(text: str, mentions: Sequence[Mention], p: int) -> list[Relation]:
     def is_type(i: int, t: EntityType) -> bool:
         return 0 <= i < n and mentions[i].type is t
 
-    # X, title (of Y)
+    # X, title (and title …) (of Y)
     if is_type(p + 1, EntityType.ROLE) and _APPOSITION.match(_gap(text, mentions, p, p + 1)):
-        org = p + 2 if is_type(p + 2, EntityType.ORG) and _OF.match(_gap(text, mentions, p + 1, p + 2)) else None
-        return [Relation(Predicate.HOLDS_POST, p, p + 1, 0.8, "en-apposition", context=org)]
+        last = p + 1
+        while is_type(last + 1, EntityType.ROLE) and _TITLE_JOINER.match(_gap(text, mentions, last, last + 1)):
+            last += 1  # Pang Han, chairman and chief executive officer of …
+        org = last + 1 if is_type(last + 1, EntityType.ORG) and _OF.match(_gap(text, mentions, last, last + 1)) else None
+        return [Relation(Predicate.HOLDS_POST, p, r, 0.8, "en-apposition", context=org) for r in range(p + 1, last + 1)]
     # title X (of Y), Y('s) title X
     if is_type(p - 1, EntityType.ROLE) and not text[mentions[p - 1].end:mentions[p].start].strip():
         org = None

@@ -470,7 +470,7 @@ def chinese_name_shape(word: str) -> bool:
 
 
 # Titles of the head of a place's government: the place before them is that government.
-_PLACE_HEAD_TITLES = ("省长", "市长", "县长", "区长", "镇长", "乡长", "州长", "旗长")
+PLACE_HEAD_TITLES = ("省长", "市长", "县长", "区长", "镇长", "乡长", "州长", "旗长")
 
 
 def _place_governments(text: str, sentences: Sequence[Sentence], titles: Sequence[Mention],
@@ -484,7 +484,7 @@ def _place_governments(text: str, sentences: Sequence[Sentence], titles: Sequenc
     out = []
     for title in titles:
         committee = title.text.startswith(_PARTY_COMMITTEES)
-        if not (title.text.endswith(_PLACE_HEAD_TITLES) or committee) or title.start in taken_ends:
+        if not (title.text.endswith(PLACE_HEAD_TITLES) or committee) or title.start in taken_ends:
             continue
         start = title.start
         t = ending.get(start)

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from kg.extract import lexicons
+from kg.extract.orgs import PLACE_HEAD_TITLES
 from kg.model import EntityType, Mention, Predicate, Relation, Sentence
 
 _GAP = set(" \u3000")
@@ -77,8 +78,9 @@ def _posts(text: str, mentions, idx: list[int]) -> list[Relation]:
             # before the name (首席科学家冯立教授: 教授 has no organization).
             if title is after and before is not None:
                 org = None
-            if title is before and org is None and joined:
+            if title is before and org is None and joined and not title.text.endswith(PLACE_HEAD_TITLES):
                 org = shared_org  # 卫健委党组书记、主任詹小禾: the last post has no body of its own
+                # (but 市委常委、副市长: a mayor is the government's, not the party committee's)
             if title is before and org is None and listed is not None and text[listed[0]:title.start] == "、":
                 org = listed[1]  # 星河智能董事长林启航、首席技术官苏婉清: the list shares its organization
             if title is before and org is not None:

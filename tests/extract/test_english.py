@@ -118,3 +118,17 @@ def test_hyphenated_and_apostrophe_given_names():
     found = _by_text(_analysis("Zhang Yi-fu met Zhang Jia'en in Beijing."))
     assert found["Zhang Yi-fu"].type is EntityType.PERSON
     assert found["Zhang Jia'en"].type is EntityType.PERSON
+
+
+def test_a_given_name_that_is_also_a_city_after_a_surname_is_the_name():
+    a = _analysis("Professor Luo Qingyang said so. He grew up in Qingyang.")
+    persons = [m.text for m in a.mentions if m.type is EntityType.PERSON]
+    places = [m.text for m in a.mentions if m.type is EntityType.PLACE]
+    assert persons == ["Luo Qingyang"] and places == ["Qingyang"]
+
+
+def test_titles_joined_by_and_are_all_posts_at_the_organization_after_them():
+    a = _analysis("Pang Han, chairman and chief executive officer of Dongyue Software Co., Ltd., said so.")
+    assert {t for t in _by_text(a) if t.startswith(("chairman", "and", "chief"))} == {"chairman", "chief executive officer"}
+    posts = {(a.mentions[r.object].text, a.mentions[r.context].text) for r in a.relations if r.predicate is Predicate.HOLDS_POST}
+    assert posts == {("chairman", "Dongyue Software Co., Ltd."), ("chief executive officer", "Dongyue Software Co., Ltd.")}

@@ -291,3 +291,11 @@ def test_a_post_of_a_towns_party_committee_is_held_at_that_committee() -> None:
 def test_a_common_word_ending_in_town_is_no_place_government() -> None:
     a = analysis_of("他是格拉斯小镇市长。")
     assert "小镇" not in [m.text for m in a.mentions if m.type is ORG]
+
+
+def test_a_mayors_post_listed_after_a_party_committee_post_is_not_the_committees() -> None:
+    text = "东岳市委常委、副市长冯立出席。"
+    ms = place(text, ("东岳市委", ORG), ("常委", ROLE), ("副市长", ROLE), ("冯立", PERSON))
+    got = facts(text, ms)
+    assert (Predicate.HOLDS_POST, "冯立", "常委", "东岳市委") in got
+    assert (Predicate.HOLDS_POST, "冯立", "副市长", "东岳市委") not in got
