@@ -917,17 +917,18 @@ def _governs_a_place(tokens: Sequence[Token], s: int) -> bool:
 
 
 def _after_unmatched_bracket(text: str, start: int, end: int) -> int:
-    """Where a name may start so that it holds no closing bracket without its opening one."""
-    depth = 0
+    """Where a name may start so that it holds no bracket without its partner: not
+    林立)市科技局, nor 温可欣(东岳市经信局 (a name's affiliation in brackets after it)."""
+    opened: list[int] = []
     for i in range(start, end):
         if text[i] in "(（":
-            depth += 1
+            opened.append(i)
         elif text[i] in ")）":
-            if depth == 0:
+            if not opened:
                 start = i + 1
             else:
-                depth -= 1
-    return start
+                opened.pop()
+    return opened[-1] + 1 if opened else start
 
 
 def _is_place(word: str) -> bool:

@@ -30,6 +30,7 @@ def find_relations(text: str, sentences: Sequence[Sentence], mentions: Sequence[
     for sentence in sentences:
         idx = [i for i in ordered if sentence.start <= mentions[i].start < sentence.end]
         relations += _posts(text, mentions, idx)
+        relations += _bracketed_posts(text, mentions, idx)
         relations += _appointments(text, mentions, idx)
         relations += _units(text, mentions, idx)
         relations += _talks_about(text, mentions, idx, sentence)
@@ -194,6 +195,32 @@ def _titles_joined_before(text: str, mentions, idx: list[int], title: Mention | 
     return out
 
 
+_CLOSING = {"（": "）", "(": ")"}
+
+
+def _bracketed_posts(text: str, mentions, idx: list[int]) -> list[Relation]:
+    """宁远航（东岳大学人工智能研究院院长）: a name with its affiliation and post in brackets
+    after it holds each post written there, at the body right before it."""
+    out = []
+    for k, i in enumerate(idx):
+        person = mentions[i]
+        opening = text[person.end:person.end + 1]
+        if person.type is not EntityType.PERSON or opening not in _CLOSING:
+            continue
+        close = text.find(_CLOSING[opening], person.end + 1)
+        if close < 0 or close - person.end > 40:
+            continue
+        inside = [j for j in idx[k + 1:] if mentions[j].start > person.end and mentions[j].end <= close]
+        for j in inside:
+            title = mentions[j]
+            if title.type is not EntityType.ROLE or not (title.end == close or text[title.end:title.end + 1] in "、，,"):
+                continue
+            org = _org_left_of(text, mentions, inside, title)
+            out.append(Relation(Predicate.HOLDS_POST, i, j, round(min(person.confidence, title.confidence) * 0.9, 3),
+                                "bracket:name(org+title)", context=org))
+    return out
+
+
 def _org_left_of(text, mentions, idx, anchor: Mention) -> int | None:
     for j in reversed(idx):
         m = mentions[j]
@@ -237,7 +264,8 @@ def _talks_about(text: str, mentions, idx: list[int], sentence: Sentence) -> lis
     for i in persons:
         p = mentions[i]
         tail = text[p.end:sentence.end]
-        if not any(v in tail[:40] for v in speech):
+        label = text[p.end:p.end + 1] in "：:" and text[p.start - 1:p.start] in ("", "\n")  # 宁远航：… (a transcript)
+        if not (label or any(v in tail[:40] for v in speech)):
             continue
         later_person = next((j for j in persons if mentions[j].start > p.end), None)
         limit = mentions[later_person].start if later_person is not None else sentence.end

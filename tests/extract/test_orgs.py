@@ -744,3 +744,8 @@ def test_a_body_named_by_its_level_alone_is_that_of_the_last_place_of_the_level(
 
 def test_a_body_named_by_its_level_with_no_such_place_is_no_mention() -> None:
     assert orgs("市政府秘书长冯立主持会议。") == []
+
+
+def test_an_organization_does_not_start_before_an_unclosed_bracket() -> None:
+    assert "东岳市科学技术局" in orgs("嘉宾温可欣（东岳市科学技术局副局长）发言。")
+    assert orgs("环亚银行(中国)有限公司成立。") == ["环亚银行(中国)有限公司"]

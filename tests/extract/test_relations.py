@@ -299,3 +299,15 @@ def test_a_mayors_post_listed_after_a_party_committee_post_is_not_the_committees
     got = facts(text, ms)
     assert (Predicate.HOLDS_POST, "冯立", "常委", "东岳市委") in got
     assert (Predicate.HOLDS_POST, "冯立", "副市长", "东岳市委") not in got
+
+
+def test_a_name_with_its_body_and_post_in_brackets_holds_that_post() -> None:
+    a = analysis_of("圆桌嘉宾：骆辰希（星衡智能科技有限公司首席技术官）、温可欣（东岳市科学技术局副局长）。")
+    got = facts_of(a)
+    assert (Predicate.HOLDS_POST, "骆辰希", "首席技术官", "星衡智能科技有限公司") in got
+    assert (Predicate.HOLDS_POST, "温可欣", "副局长", "东岳市科学技术局") in got
+
+
+def test_a_speaker_label_in_a_transcript_talks_about_what_follows() -> None:
+    a = analysis_of("主持人：请谈谈看法。\n骆辰希：视觉大模型已经用在焊缝检测上。")
+    assert (Predicate.TALKS_ABOUT, "骆辰希", "视觉大模型", None) in facts_of(a)
