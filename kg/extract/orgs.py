@@ -21,6 +21,7 @@ from kg.bilingual.dictionary import is_common_word
 from kg.bilingual.lexicons import places
 from kg.extract import lexicons
 from kg.extract.lists import grow_lists
+from kg.extract.titles import title_pattern
 from kg.model import EntityType, Mention, Sentence, SpanIndex, Token
 
 MAX_CORE_CHARS = 16
@@ -236,16 +237,19 @@ _OWN_COMPANY = re.compile(r"(?:(?<=本)|(?<![\u3400-\u9fff]))(?:本)?公司")
 
 
 def _issuer_before_titles(text: str, mentions: list[Mention], covered: SpanIndex) -> list[Mention]:
-    """公司董事会秘书吴嘉欣, 本公司董事长: in a listed company's announcement or report (证券简称：…)
+    """公司董事会秘书吴嘉欣, 本公司董事长: in a listed company's announcement or report (证券简称：…),
+    or in a text about one company it names a short form for (云栖科技股份有限公司（以下简称“云栖科技”）),
     a bare 公司 before a title is that company."""
-    listed = _listed_companies(text, mentions)
-    if len({company.key for _, company in listed}) != 1:
+    issuers = {company.key: company for _, company in _listed_companies(text, mentions)}
+    if not issuers:
+        issuers = {m.key: m for m in mentions if _company_form(m.text) and _ALIAS_DEFINITION.match(text, m.end)}
+    if len(issuers) != 1:
         return []
-    issuer = listed[0][1]
+    issuer = next(iter(issuers.values()))
     out = []
     for hit in _OWN_COMPANY.finditer(text):
         s, e = hit.span()
-        if _titles_at(text, e) and not covered.overlaps(s, e):
+        if title_pattern().match(text, e) and not covered.overlaps(s, e):  # 公司|首席财务官
             covered.add(s, e)
             out.append(Mention(EntityType.ORG, s, e, hit.group(), round(issuer.confidence * 0.8, 3), "org-alias", norm=issuer.key))
     return out
@@ -752,10 +756,11 @@ def _after_place(tokens: Sequence[Token], word: Token) -> bool:
 
 def _suffix_continues(chunk: str, end: int, suffix) -> bool:
     """A descriptive suffix (科技, 通讯 — weak enterprise words) directly followed by
-    another suffix, or a business word followed by a legal form (商业银行股份有限公司), is
-    part of a longer name."""
+    another suffix, a business word followed by a legal form (商业银行股份有限公司), or a
+    one-character unit word before a legal form (东岳芯科股份有限公司) is part of a longer name."""
     if suffix.kind != "enterprise":
-        return False
+        # 东岳芯科|股份有限公司: a one-character unit word right before a legal form is part of a brand
+        return len(suffix.text) == 1 and chunk.startswith(_LEGAL_FORMS, end)
     following = _suffix_pattern().match(chunk, end)
     return following is not None and (not suffix.strong or following.group(0) in _LEGAL_FORMS)  # 银行|股份有限公司
 

@@ -749,3 +749,9 @@ def test_a_body_named_by_its_level_with_no_such_place_is_no_mention() -> None:
 def test_an_organization_does_not_start_before_an_unclosed_bracket() -> None:
     assert "东岳市科学技术局" in orgs("嘉宾温可欣（东岳市科学技术局副局长）发言。")
     assert orgs("环亚银行(中国)有限公司成立。") == ["环亚银行(中国)有限公司"]
+
+
+def test_in_a_text_about_one_company_with_a_defined_short_name_a_bare_company_before_a_post_is_it() -> None:
+    text = "东岳芯科股份有限公司（以下简称“东岳芯科”）今天发布新品。公司首席财务官冯立表示将扩产。"
+    [alias] = [m for m in predict_mentions(text) if m.type is EntityType.ORG and m.text == "公司"]
+    assert alias.norm == "东岳芯科股份有限公司"
