@@ -218,14 +218,16 @@ def _strip_places(text: str) -> _Places:
                    or not dictionary.is_common_word(text[2:4])):  # 南湖市|医学会, not 大连|市场…
         name, suffix = pinyin_word(county.group(1)), _ADMIN_SUFFIX[county.group(2)]
         english.append(f"{name} {suffix}" if suffix else name)
-        level = "Municipal" if county.group(2) == "市" else ""
+        level = _ADMIN_LEVEL.get(county.group(2), "")
         text = county.group(3)
     return _Places(english, level, text, bracketed, bracket_at)
 
 
 # An unlisted county or city in front of a government body: 某某县教育局, 某某市人民政府.
-_ADMIN_PLACE = re.compile(r"^([\u4e00-\u9fff]{2})(县|区|市|旗|镇|乡|村)(.*)$")
-_ADMIN_SUFFIX = {"县": "County", "区": "District", "市": "", "旗": "Banner", "镇": "Town", "乡": "Township", "村": "Village"}
+_ADMIN_PLACE = re.compile(r"^([\u4e00-\u9fff]{2})(省|县|区|市|旗|镇|乡|村)(.*)$")
+_ADMIN_SUFFIX = {"省": "", "县": "County", "区": "District", "市": "", "旗": "Banner", "镇": "Town", "乡": "Township",
+                 "村": "Village"}
+_ADMIN_LEVEL = {"市": "Municipal", "省": "Provincial"}
 
 
 def _compose_org(name: str, parent_zh: str | None, *, subunit: bool = False) -> EnglishLabel:

@@ -95,7 +95,7 @@ def merge_mentions(text: str, grammar: Sequence[Mention], learned: Sequence[Ment
         lm = _as_team(text, trim_person(_army_or_person(_without_trailing_verb(_before_former(text, lm), ending))))
         if lm.confidence < MIN_LEARNED.get(lm.type, 1.0) or not plausible(lm, starts, after_title=lm.start in title_ends) \
                 or _names_a_thing(text, lm, title_starts) or _alias_of_technology(text, lm, tech_ends) \
-                or _not_an_organization(lm):
+                or _not_an_organization(lm) or _after_every(text, lm):
             continue
         clashes = layout.overlapping(lm)
         if any(c.type in _RULE_ONLY for c in clashes):
@@ -327,6 +327,11 @@ def _not_an_organization(m: Mention) -> bool:
     word names a facility, a venue, a relation or a region is none."""
     cues = lexicons.cues()
     return m.type is EntityType.ORG and m.text.endswith(tuple(cues["not_org_head"] | cues["venue"]))
+
+
+def _after_every(text: str, m: Mention) -> bool:
+    """各设区市科技局: a learned organization right after 各 (every) is a kind of body."""
+    return m.type is EntityType.ORG and text.endswith(tuple(lexicons.cues()["every"]), 0, m.start)
 
 
 def _names_a_thing(text: str, m: Mention, title_starts: set[int]) -> bool:

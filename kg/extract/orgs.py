@@ -613,9 +613,8 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         while start < s and text[start] in "()（）·":
             start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
         core = text[start:s]
-        every = lexicons.cues()["every"]
-        if any(text.endswith(w, 0, start) or w in core for w in every):
-            continue  # 各区县人民政府, 市政府各委: every body of a kind, not one
+        if in_list_of_every(text, start) or any(w in core for w in lexicons.cues()["every"]):
+            continue  # 各区县人民政府, 市政府各委, 各高等院校、科研院所: every body of a kind, not one
         if suffix.unit_only:
             if not (found and start == found[-1].end and found[-1].method.startswith(f"org-grammar:{suffix.kind}")
                     and len(core) >= 2 and not any(text.endswith(w, start, e) for w in lexicons.cues()["not_a_unit"])):
@@ -679,6 +678,16 @@ def _local_body(alias: str, word_ends: dict[int, str], start: int) -> int:
             break
         begin -= len(word)
     return begin
+
+
+def in_list_of_every(text: str, start: int) -> bool:
+    """Whether a name starting at ``start`` is in a list that 各 (every) opens (各设区市科技局,
+    各高等院校、科研院所): such names are kinds of body, not one."""
+    every = tuple(lexicons.cues()["every"])
+    clause_start = max(text.rfind(c, 0, start) for c in "，,。；;：:\n") + 1
+    clause = text[clause_start:start]
+    return text.endswith(every, 0, start) or text[start - 1:start] == "、" and clause.startswith(every) \
+        and all(c.isalpha() or c == "、" for c in clause)
 
 
 def _ends_inside_suffix_word(end: int, word_ends: dict[int, str]) -> bool:

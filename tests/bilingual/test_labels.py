@@ -261,3 +261,7 @@ def test_a_citys_market_regulator_keeps_the_market():
 def test_an_unlisted_town_or_village_before_its_body_reads_as_a_place():
     assert english_label("青石镇党委", ORG).text == "Qingshi Town Party Committee"
     assert english_label("柳湾村党支部", ORG).text == "Liuwan Village Party Branch"
+
+
+def test_an_unlisted_province_before_its_body_reads_provincial():
+    assert english_label("东岳省科学技术厅", ORG).text == "Dongyue Provincial Department of Science and Technology"

@@ -755,3 +755,9 @@ def test_in_a_text_about_one_company_with_a_defined_short_name_a_bare_company_be
     text = "东岳芯科股份有限公司（以下简称“东岳芯科”）今天发布新品。公司首席财务官冯立表示将扩产。"
     [alias] = [m for m in predict_mentions(text) if m.type is EntityType.ORG and m.text == "公司"]
     assert alias.norm == "东岳芯科股份有限公司"
+
+
+def test_every_item_of_a_list_opened_by_every_is_a_kind_not_a_body() -> None:
+    text = "各设区市科技局，省直有关单位，各高等院校、科研院所："
+    assert orgs(text) == []
+    assert "设区市科技局" not in [m.text for m in predict_mentions(text) if m.type is EntityType.ORG]
