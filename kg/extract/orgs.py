@@ -533,7 +533,7 @@ def _bare_local_bodies(text: str, sentences: Sequence[Sentence], found: list[Men
         if grammar is None and taken.overlaps(s, e) \
                 or _CORE_CHAR.match(text[s - 1:s] or " ") and text[s - 1] not in lexicons.GLUED_FUNCTION_CHARS:
             continue  # 东岳县人民医院 (the grammar's), 城市政府: only a level standing alone
-        place = _last_place(text, tokens, m.group(1), s)
+        place = _last_place(tokens, m.group(1), s)
         if place is None:
             continue
         if grammar is not None:
@@ -544,7 +544,7 @@ def _bare_local_bodies(text: str, sentences: Sequence[Sentence], found: list[Men
     return out
 
 
-def _last_place(text: str, tokens: Sequence[Token], level: str, before: int) -> str | None:
+def _last_place(tokens: Sequence[Token], level: str, before: int) -> str | None:
     """The last place of a level (东岳县 for 县) named before ``before``: a word ending in the
     level character, or a name jieba split from it (东岳|县)."""
     last = None
@@ -613,7 +613,7 @@ def _in_sentence(text: str, sentence: Sentence, title_spans) -> list[Mention]:
         while start < s and text[start] in "()（）·":
             start += 1  # a name never starts with a bracket: 工作组(专委会) is an alias
         core = text[start:s]
-        if in_list_of_every(text, start) or any(w in core for w in lexicons.cues()["every"]):
+        if _in_list_of_every(text, start) or any(w in core for w in lexicons.cues()["every"]):
             continue  # 各区县人民政府, 市政府各委, 各高等院校、科研院所: every body of a kind, not one
         if suffix.unit_only:
             if not (found and start == found[-1].end and found[-1].method.startswith(f"org-grammar:{suffix.kind}")
@@ -680,7 +680,7 @@ def _local_body(alias: str, word_ends: dict[int, str], start: int) -> int:
     return begin
 
 
-def in_list_of_every(text: str, start: int) -> bool:
+def _in_list_of_every(text: str, start: int) -> bool:
     """Whether a name starting at ``start`` is in a list that 各 (every) opens (各设区市科技局,
     各高等院校、科研院所): such names are kinds of body, not one."""
     every = tuple(lexicons.cues()["every"])

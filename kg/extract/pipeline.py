@@ -57,7 +57,8 @@ def find_mentions(text: str, sentences, *, learned: bool = True) -> list[Mention
     words = [t for s in sentences for t in s.tokens]
     titles = [t for t in across_words(find_titles(text), words)
               if not _inside(t, techs, [m.start for m in techs])]  # 基因|编辑 is no editor
-    techs = [t for t in techs if not names_a_company(t, words, {t.start for t in titles})]
+    title_starts = {t.start for t in titles}
+    techs = [t for t in techs if not names_a_company(t, words, title_starts)]
     orgs = find_organizations(text, sentences, titles)
     tech_starts = [t.start for t in techs]
     orgs = [o for o in orgs if not _inside(o, techs, tech_starts)]
