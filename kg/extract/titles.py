@@ -28,7 +28,7 @@ ASSISTANT_OF = "助理"
 # A title directly followed by these is the first half of an organization or group name
 # (董事会, 委员会, 专家组, 专家顾问委员会) or of a plain word (主席台, 代表团) — but 总理会见,
 # 部长会谈: a title and a verb. (师事务所: not 会计 in 会计师事务所.)
-_NOT_A_TITLE_AFTER = "会(?!见|谈|晤)|组|团|台|处|部|们|级|层|库|制|职(?!务|位)|顾问|委员会|员会|工作组|单位|队伍|岗位|团队|事务所|师事务所|公司|馆|创业|有限|集团|股份|协会|学会|(?:咨询|评审|评议|指导|学术|顾问)委员会|工作站|流动站"
+_NOT_A_TITLE_AFTER = "会(?!见|谈|晤)|组|团(?!队)|台|处|部|们|级|层|库|制|职(?!务|位)|顾问|委员会|员会|工作组|单位|队伍|岗位|事务所|师事务所|公司|馆|创业|有限|集团|股份|协会|学会|(?:咨询|评审|评议|指导|学术|顾问)委员会|工作站|流动站"
 
 
 @lru_cache(maxsize=1)
@@ -57,9 +57,19 @@ def find_titles(text: str) -> list[Mention]:
         surface = m.group(0)
         if _quoted(text, m.start(), m.end()):
             continue  # 做好行业的“研究员”: a word in quotes is used figuratively
+        if text.startswith("团队", m.end()) and not _after_a_name(text, m.start()):
+            continue  # 专家团队, 管理团队: a kind of team; but 柯明轩教授团队 is the professor's
         confidence = 0.9 if surface in lexicons.titles().base else 0.8
         out.append(Mention(EntityType.ROLE, m.start(), m.end(), surface, confidence, "title-grammar"))
     return out
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """Whether the two or three characters before ``start`` look like a Chinese name (a
+    surname first)."""
+    surnames = lexicons.surnames()
+    return any(text[start - k:start - k + 1] in surnames and all("\u4e00" <= c <= "\u9fff" for c in text[start - k:start])
+               for k in (2, 3) if start >= k)
 
 
 def across_words(titles: Sequence[Mention], words: Sequence[Token]) -> list[Mention]:

@@ -240,3 +240,8 @@ def test_a_title_starting_inside_a_units_whole_name_starts_after_it() -> None:
     words = default_segmenter().words(text)  # jieba knows 北京大学经济系 as one word
     titles = [m.text for m in across_words(find_titles(text), words)]
     assert titles == ["主任"]
+
+
+def test_a_title_before_team_is_a_post_only_after_a_name() -> None:
+    assert [m.text for m in find_titles("东岳大学柯明轩教授团队发表论文。")] == ["教授"]
+    assert find_titles("公司管理团队稳定，专家团队由十人组成。") == []
