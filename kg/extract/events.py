@@ -90,9 +90,10 @@ def _organizers(text: str, mentions: Sequence[Mention]) -> list[int]:
     verbs = lexicons.alternation(lexicons.cues()["event_organize"])
     clause = rf"([^。；;，,]{{2,80}})(?:共同|联合)?(?:{verbs})"
     out = []
+    following = re.compile(rf"[，,]{clause}")
     for m in re.finditer(rf"由{clause}", text):
         spans = [m.span(1)]
-        while more := re.compile(rf"[，,]{clause}").match(text, m.end()):
+        while more := following.match(text, m.end()):
             spans.append(more.span(1))  # 由A主办，B、C承办，D协办: every clause names organizers
             m = more
         out += [i for i, o in enumerate(mentions) for s, e in spans
